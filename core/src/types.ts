@@ -77,6 +77,9 @@ export interface RulePackError {
   file: string;
   /** JSON pointer of the offending field, '' for the whole file. */
   field: string;
+  /** 1-based line and column where known. */
+  line?: number;
+  column?: number;
   message: string;
 }
 
@@ -194,6 +197,8 @@ export interface Heading {
   sectionEnd: number;
   /** Relationship ids this heading's title names. */
   names: string[];
+  /** Markdown heading prefix written before a 公文 marker, e.g. '## '. */
+  prefix?: string;
 }
 
 /** A counted mention of an alias. */

@@ -1,0 +1,43 @@
+/** The CLI's settings: defaults, then a --config JSON file, then flags. */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_POLICY_REVIEW_SETTINGS, type PolicyReviewSettings } from '../../shared/src/settings';
+
+export class UsageError extends Error {}
+
+const KEYS = new Set(Object.keys(DEFAULT_POLICY_REVIEW_SETTINGS));
+
+/** Reads a config file: JSON with any of the `policyReview.*` settings, with or without the prefix. */
+export function readConfig(file: string): Partial<PolicyReviewSettings> {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`无法读取配置文件 ${file}（${(err as NodeJS.ErrnoException).code}）。/ Cannot read config file ${file}.`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    throw new UsageError(`配置文件 ${file} 不是有效的 JSON：${(err as Error).message}。/ Config file ${file} is not valid JSON.`);
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new UsageError(`配置文件 ${file} 应为 JSON 对象。/ Config file ${file} must hold a JSON object.`);
+  }
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(data as Record<string, unknown>)) {
+    const key = k.replace(/^policyReview\./, '');
+    if (!KEYS.has(key)) {
+      throw new UsageError(`配置文件 ${file} 中有未知设置 “${k}”。可用：${[...KEYS].join(', ')} / Unknown setting “${k}” in ${file}.`);
+    }
+    const expected = typeof (DEFAULT_POLICY_REVIEW_SETTINGS as unknown as Record<string, unknown>)[key];
+    const actual = Array.isArray(v) ? 'object' : typeof v;
+    if (actual !== expected) {
+      throw new UsageError(`配置文件 ${file} 中 “${k}” 的类型应为 ${expected}。/ Setting “${k}” in ${file} must be a ${expected}.`);
+    }
+    out[key] = v;
+  }
+  // Rule pack paths in a config file are relative to the file.
+  if (Array.isArray(out.rulePacks)) out.rulePacks = (out.rulePacks as string[]).map((p) => path.resolve(path.dirname(file), p));
+  return out as Partial<PolicyReviewSettings>;
+}

@@ -1,0 +1,120 @@
+/** Output formats of `policy-review check`: text, JSON (stable contract) and SARIF 2.1.0. */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { FileReport } from './review';
+
+const STATUS_ZH: Record<string, string> = { balanced: '平衡', 'one-sided': '单方面', unbalanced: '失衡', missing: '缺失', present: '已体现' };
+const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', information: '提示', hint: '建议' };
+
+/** Display width: CJK and full-width characters take two columns. */
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+function pad(s: string, n: number): string {
+  return s + ' '.repeat(Math.max(0, n - width(s)));
+}
+
+export function formatText(reports: FileReport[], cwd: string, color: boolean): string {
+  const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const out: string[] = [];
+  for (const r of reports) {
+    const rel = path.relative(cwd, r.path) || r.path;
+    if (r.error) {
+      out.push(`${rel}: ${c('31', 'error')} ${r.error}`);
+      continue;
+    }
+    if (r.skipped) {
+      out.push(`${rel}: ${c('33', 'warning')} ${r.skipped}`);
+      continue;
+    }
+    for (const f of r.findings) {
+      const sev = f.severity === 'warning' ? c('33', f.severity) : f.severity === 'error' ? c('31', f.severity) : c('36', f.severity);
+      out.push(`${rel}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.message} [${f.relationship ?? f.rule}]`);
+    }
+    out.push('');
+    out.push(c('1', `关系覆盖 / Coverage — ${rel}${r.engaged ? '' : '（未涉及框架，不报告关系问题 / does not engage the framework: no relationship findings）'}`));
+    const nameW = Math.max(...r.coverage.map((x) => width(x.name)), 8) + 2;
+    for (const cov of r.coverage) {
+      const sides = cov.sides.map((s) => `${s.label} ${s.count}`).join(' · ');
+      out.push(`  ${pad(cov.name, nameW)}${pad(`${STATUS_ZH[cov.status]} ${cov.status}`, 22)}${sides}`);
+    }
+    for (const e of r.elements) out.push(`  ${pad(e.name, nameW)}${pad(`${STATUS_ZH[e.status]} ${e.status}`, 22)}${e.count}`);
+    out.push('');
+  }
+  const all = reports.flatMap((r) => r.findings);
+  const by = (s: string) => all.filter((f) => f.severity === s).length;
+  const counts = ['error', 'warning', 'information', 'hint'].filter((s) => by(s)).map((s) => `${SEVERITY_ZH[s]} ${by(s)}`).join('，');
+  const countsEn = ['error', 'warning', 'information', 'hint'].filter((s) => by(s)).map((s) => `${by(s)} ${s}`).join(', ');
+  out.push(`${reports.length} 个文件，${all.length} 项发现${counts ? `（${counts}）` : ''} / ${reports.length} file(s), ${all.length} finding(s)${countsEn ? ` (${countsEn})` : ''}`);
+  return out.join('\n') + '\n';
+}
+
+export function formatJson(reports: FileReport[], cwd: string): string {
+  return JSON.stringify({ version: 1, files: reports.map((r) => ({ ...r, path: path.relative(cwd, r.path) || r.path })) }, null, 2) + '\n';
+}
+
+const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function formatSarif(reports: FileReport[], cwd: string, ruleNames: Map<string, string>, version: string): string {
+  const ids = new Set<string>();
+  for (const r of reports) for (const f of r.findings) ids.add(f.relationship ?? f.rule ?? 'unknown');
+  const rules = [...ids].sort().map((id) => ({
+    id,
+    name: id,
+    shortDescription: { text: ruleNames.get(id) ?? id },
+  }));
+  const results = reports.flatMap((r) =>
+    r.findings.map((f) => ({
+      ruleId: f.relationship ?? f.rule,
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      kind: f.kind,
+      properties: { kind: f.kind, scope: f.scope, ...(f.sides ? { sides: f.sides } : {}) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: path.relative(cwd, r.path).split(path.sep).join('/') || pathToFileURL(r.path).href, uriBaseId: '%SRCROOT%' },
+            // SARIF columns count UTF-16 code units here, as LSP does (see columnKind).
+            region: {
+              startLine: f.range.start.line + 1,
+              startColumn: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+            },
+          },
+        },
+      ],
+    })),
+  );
+  // SARIF's `kind` on results is reserved for pass/fail states; keep ours in properties only.
+  for (const x of results) delete (x as { kind?: string }).kind;
+  const invocations = [
+    {
+      executionSuccessful: true,
+      toolExecutionNotifications: reports
+        .filter((r) => r.error || r.skipped)
+        .map((r) => ({
+          level: r.error ? 'error' : 'warning',
+          message: { text: r.error ?? r.skipped ?? '' },
+          locations: [{ physicalLocation: { artifactLocation: { uri: path.relative(cwd, r.path).split(path.sep).join('/') } } }],
+        })),
+    },
+  ];
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'policy-review', version, rules } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
+        columnKind: 'utf16CodeUnits',
+        invocations,
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,161 @@
+/**
+ * `policy-review` command line: `check` reviews drafts (text, JSON or SARIF); `lsp` runs the
+ * language server for any LSP editor. Exit codes: 0 no warnings, 1 warnings or errors found,
+ * 2 usage errors or unreadable input.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { Analyzer, builtinRuleFiles, createSegmenter, formatRulePackError, loadRulePacks, type ReviewSettings } from '../../core/src';
+import { DEFAULT_POLICY_REVIEW_SETTINGS, type PolicyReviewSettings, type SegmenterBackend } from '../../shared/src/settings';
+import { readConfig, UsageError } from './config';
+import { collectTargets } from './files';
+import { formatJson, formatSarif, formatText } from './format';
+import { reviewFile, type FileReport } from './review';
+
+const ROOT = path.join(__dirname, '..');
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+interface CheckOptions {
+  format: 'text' | 'json' | 'sarif';
+  rules?: string[];
+  config?: string;
+  builtinRules: boolean;
+  segmenter?: SegmenterBackend;
+  maxFileSize?: number;
+  color: boolean;
+}
+
+function positiveInt(v: string): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`应为正整数：${v} / must be a positive integer: ${v}`);
+  return n;
+}
+
+/** Settings from defaults, the config file and flags, in that order. */
+export function resolveSettings(opts: CheckOptions): PolicyReviewSettings {
+  const s: PolicyReviewSettings = { ...DEFAULT_POLICY_REVIEW_SETTINGS, ...(opts.config ? readConfig(opts.config) : {}) };
+  if (opts.rules) s.rulePacks = [...s.rulePacks, ...opts.rules.map((r) => path.resolve(r))];
+  if (!opts.builtinRules) s.useBuiltinRules = false;
+  if (opts.segmenter) s.segmenter = opts.segmenter;
+  if (opts.maxFileSize) s.maxFileSize = opts.maxFileSize;
+  return s;
+}
+
+export function reviewSettings(s: PolicyReviewSettings): Partial<ReviewSettings> {
+  return {
+    minMentions: s.minMentions,
+    balanceRatio: s.balanceRatio,
+    unbalancedMinLarger: s.unbalancedMinLarger,
+    engagementMin: s.engagementMin,
+    maxFileSize: s.maxFileSize,
+    relationships: s.relationships,
+    severities: s.severities as ReviewSettings['severities'],
+  };
+}
+
+async function check(paths: string[], opts: CheckOptions): Promise<number> {
+  const settings = resolveSettings(opts);
+  const files = [...(settings.useBuiltinRules ? builtinRuleFiles(path.join(ROOT, 'rules')) : []), ...settings.rulePacks];
+  const { packs, errors } = loadRulePacks(files);
+  for (const e of errors) process.stderr.write(formatRulePackError(e) + '\n');
+  if (!packs.length) {
+    process.stderr.write('没有可用的规则包。请检查 --rules 与配置。/ No rule pack could be loaded; check --rules and the config.\n');
+    return 2;
+  }
+  const analyzer = new Analyzer(packs, createSegmenter(settings.segmenter, Analyzer.words(packs)));
+  const targets = collectTargets(paths);
+  const rs = reviewSettings(settings);
+  const reports: FileReport[] = targets.map((t) =>
+    t.error
+      ? { path: path.resolve(t.path), findings: [], coverage: [], elements: [], outline: [], engaged: false, error: t.error }
+      : reviewFile(analyzer, path.resolve(t.path), rs, settings.maxFileSize),
+  );
+  const cwd = process.cwd();
+  if (opts.format === 'json') process.stdout.write(formatJson(reports, cwd));
+  else if (opts.format === 'sarif') {
+    const names = new Map<string, string>([...analyzer.relationships, ...analyzer.elements].map((d) => [d.id, d.name]));
+    process.stdout.write(formatSarif(reports, cwd, names, packageVersion()));
+  } else process.stdout.write(formatText(reports, cwd, opts.color && process.stdout.isTTY === true));
+  // Errors and skips go to stderr too, so JSON/SARIF on stdout stays machine-readable.
+  if (opts.format !== 'text') {
+    for (const r of reports) if (r.error || r.skipped) process.stderr.write(`${path.relative(cwd, r.path) || r.path}: ${r.error ?? r.skipped}\n`);
+  }
+  if (errors.length || reports.some((r) => r.error)) return 2;
+  return reports.some((r) => r.findings.some((f) => f.severity === 'warning' || f.severity === 'error')) ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command();
+  let code = 0;
+  program
+    .name('policy-review')
+    .description('政策文稿审校：检查政策文稿是否处理好各组关系 / Policy Review: checks that policy drafts handle both sides of each relationship')
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  program
+    .command('check')
+    .description('审校文稿（.md/.txt 文件或目录）/ Review drafts (.md/.txt files or folders)')
+    .argument('<paths...>', '文件或目录 / files or folders')
+    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['text', 'json', 'sarif']).default('text'))
+    .option('-r, --rules <files...>', '额外的规则包 / extra rule packs (JSON or YAML)')
+    .option('-c, --config <file>', '配置文件（JSON，policyReview.* 设置）/ config file (JSON with policyReview.* settings)')
+    .option('--no-builtin-rules', '不加载内置规则包 / do not load the built-in rule packs')
+    .addOption(new Option('--segmenter <backend>', '分词后端 / segmenter backend').choices(['node-rs', 'nodejieba']))
+    .addOption(new Option('--max-file-size <bytes>', '文件大小上限 / maximum file size in bytes').argParser(positiveInt))
+    .option('--no-color', '不使用颜色 / no colours')
+    .action(async (paths: string[], opts: CheckOptions) => {
+      code = await check(paths, opts);
+    });
+  program
+    .command('lsp')
+    .description('启动语言服务器 / Start the language server (for Neovim, Helix, Emacs …)')
+    .option('--stdio', '经标准输入输出通信 / communicate over stdio')
+    .option('--node-ipc', '经 Node IPC 通信 / communicate over Node IPC')
+    .option('--socket <port>', '经套接字通信 / communicate over a socket')
+    .action(() => {
+      // The server bundle starts on load and reads its transport from process.argv.
+      const serverModule = path.join(__dirname, 'server.js');
+      require(serverModule);
+      code = -1;
+    });
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return 0;
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      process.stderr.write(err.message + '\n');
+      return 2;
+    }
+    process.stderr.write(`${(err as Error).message}\n`);
+    return 2;
+  }
+  return code;
+}
+
+/** Runs the CLI on process.argv and sets the exit code. */
+export function run(): void {
+  main(process.argv).then(
+    (code) => {
+      // -1: a long-running server; leave the process to it.
+      if (code >= 0) process.exitCode = code;
+    },
+    (err) => {
+      process.stderr.write(`${(err as Error).stack ?? err}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
+
+if (require.main === module) run();

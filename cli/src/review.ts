@@ -1,0 +1,73 @@
+/** Reviews one file into the stable JSON shape (version 1) shared by every output format. */
+import * as fs from 'node:fs';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyzer, decodeDraft, tooLargeMessage, type ReviewSettings, type Severity } from '../../core/src';
+import { toLspRange } from '../../shared/src/positions';
+import { languageOf } from './files';
+
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+export interface JsonFinding {
+  kind: string;
+  scope: 'document' | 'section';
+  relationship?: string;
+  rule?: string;
+  severity: Severity;
+  message: string;
+  range: LspRange;
+  sides?: { label: string; count: number }[];
+}
+
+export interface FileReport {
+  path: string;
+  findings: JsonFinding[];
+  coverage: { relationship: string; name: string; status: string; sides: { label: string; count: number }[] }[];
+  elements: { element: string; name: string; status: string; count: number }[];
+  outline: { level: number; marker: string; title: string; line: number }[];
+  engaged: boolean;
+  /** Present when the file was not reviewed (too large). */
+  skipped?: string;
+  /** Present when the file could not be read or is not text. */
+  error?: string;
+}
+
+export function reviewText(analyzer: Analyzer, file: string, text: string, settings: Partial<ReviewSettings>): FileReport {
+  const result = analyzer.analyze(text, { language: languageOf(file), settings });
+  const doc = TextDocument.create('file://' + file, languageOf(file), 0, text);
+  return {
+    path: file,
+    findings: result.findings.map((f) => ({
+      kind: f.kind,
+      scope: f.scope,
+      ...(f.relationship ? { relationship: f.relationship } : {}),
+      ...(f.rule ? { rule: f.rule } : {}),
+      severity: f.severity,
+      message: f.message,
+      range: toLspRange(doc, f.range),
+      ...(f.sides ? { sides: f.sides } : {}),
+    })),
+    coverage: result.coverage.map((c) => ({ relationship: c.relationship, name: c.name, status: c.status, sides: c.sides })),
+    elements: result.elements.map((e) => ({ element: e.element, name: e.name, status: e.status, count: e.count })),
+    outline: result.outline.map((h) => ({ level: h.level, marker: h.marker, title: h.title, line: h.line })),
+    engaged: result.engaged,
+  };
+}
+
+export function reviewFile(analyzer: Analyzer, file: string, settings: Partial<ReviewSettings>, maxFileSize: number): FileReport {
+  const empty = { path: file, findings: [], coverage: [], elements: [], outline: [], engaged: false };
+  let bytes: Buffer;
+  try {
+    const st = fs.statSync(file);
+    // Never read a huge file just to refuse it.
+    if (st.size > maxFileSize) return { ...empty, skipped: tooLargeMessage(st.size, maxFileSize) };
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    return { ...empty, error: `无法读取：${(err as NodeJS.ErrnoException).code ?? (err as Error).message} / Cannot read` };
+  }
+  const decoded = decodeDraft(bytes, maxFileSize);
+  if (!decoded.ok) return decoded.reason === 'too-large' ? { ...empty, skipped: decoded.message } : { ...empty, error: decoded.message };
+  return reviewText(analyzer, file, decoded.text, settings);
+}

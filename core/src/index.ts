@@ -1,0 +1,12 @@
+/**
+ * Policy Review's analysis core: pure TypeScript, no editor or LSP dependency. Offsets are UTF-16
+ * code units (JS string indices).
+ */
+export * from './types';
+export { createSegmenter, aliasDictionaryLines, type Segmenter, type SegmenterBackend } from './segmenter';
+export { loadRulePacks, parseRulePack, builtinRuleFiles, formatRulePackError } from './rules';
+export { Analyzer, statusOf, type AnalyzeOptions } from './analyze';
+export { decodeDraft, isBinaryText, utf8Length, tooLargeMessage, type DecodeResult } from './input';
+export { markerFor, matchMarker, familyForLevel, LEVEL_NAMES, type Family } from './outline';
+export { nextHeadingMarkers, planSectionInsertion, planSideParagraph, planRenumber, planDisable, type TextEditPlan } from './edits';
+export { splitLines, lineOf, type Lines } from './lines';
