@@ -1,0 +1,147 @@
+/**
+ * Analyzer lifecycle. Segmenters are slow to load, so one is kept per backend for the life of the
+ * server (reloaded only when a rule pack brings aliases its dictionary lacks). Analyzers are keyed
+ * by backend and rule pack files and dropped on every configuration change, so edited packs are
+ * read again. Rule pack problems are shown once, never thrown: the built-in packs keep working.
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  Analyzer,
+  builtinRuleFiles,
+  createSegmenter,
+  formatRulePackError,
+  loadRulePacks,
+  type Segmenter,
+} from '../../core/src';
+import type { RulePackError } from '../../core/src/types';
+import type { PolicyReviewSettings, SegmenterBackend } from '../../shared/src/settings';
+
+export interface AnalyzerHostDeps {
+  /** Folder of the built-in packs (rules/ next to dist/). */
+  builtinRulesDir: string;
+  /** False when the workspace is not trusted: workspace rule packs are not loaded. */
+  trustedWorkspace: boolean;
+  log: (message: string) => void;
+  showError: (message: string) => void;
+}
+
+/** Where to resolve relative rule pack paths for a document. */
+export interface PackContext {
+  /** File system path of the workspace folder holding the document, if any. */
+  folder?: string;
+  /** File system path of the document's own folder, if it is a file. */
+  documentDir?: string;
+}
+
+/** Most problems listed in one message; the rest go to the log. */
+const MAX_LISTED_ERRORS = 3;
+
+export class AnalyzerHost {
+  private readonly segmenters = new Map<SegmenterBackend, { words: Set<string>; segmenter: Segmenter }>();
+  private readonly failedBackends = new Set<SegmenterBackend>();
+  private readonly analyzers = new Map<string, Analyzer | undefined>();
+  private readonly shown = new Set<string>();
+  private untrustedNoted = false;
+
+  constructor(private readonly deps: AnalyzerHostDeps) {}
+
+  /** Rule pack files for a document: built-in ones first, then the workspace's. */
+  ruleFiles(settings: PolicyReviewSettings, ctx: PackContext): string[] {
+    const files = settings.useBuiltinRules ? builtinRuleFiles(this.deps.builtinRulesDir) : [];
+    if (settings.rulePacks.length && !this.deps.trustedWorkspace) {
+      if (!this.untrustedNoted) {
+        this.untrustedNoted = true;
+        this.deps.log('工作区未受信任，不加载工作区规则包 / Workspace not trusted: workspace rule packs are not loaded');
+      }
+      return files;
+    }
+    for (const p of settings.rulePacks) {
+      const file = resolvePackPath(p, ctx);
+      if (file && !files.includes(file)) files.push(file);
+    }
+    return files;
+  }
+
+  /** The analyzer for these settings, built on first use; undefined when nothing could be loaded. */
+  get(settings: PolicyReviewSettings, ctx: PackContext): Analyzer | undefined {
+    const files = this.ruleFiles(settings, ctx);
+    const key = `${settings.segmenter}\n${files.join('\n')}`;
+    if (this.analyzers.has(key)) return this.analyzers.get(key);
+    const analyzer = this.build(settings.segmenter, files);
+    this.analyzers.set(key, analyzer);
+    return analyzer;
+  }
+
+  /** Drops every analyzer (rule packs are read again on next use); segmenters are kept. */
+  clear(): void {
+    this.analyzers.clear();
+  }
+
+  /** Forgets which rule pack errors were shown, so that a pack broken again is reported again. */
+  resetShownErrors(): void {
+    this.shown.clear();
+  }
+
+  private build(backend: SegmenterBackend, files: string[]): Analyzer | undefined {
+    const { packs, errors } = loadRulePacks(files);
+    if (errors.length) this.reportPackErrors(errors);
+    const segmenter = this.segmenter(backend, Analyzer.words(packs));
+    if (!segmenter) return undefined;
+    return new Analyzer(packs, segmenter);
+  }
+
+  private reportPackErrors(errors: RulePackError[]): void {
+    for (const e of errors) this.deps.log(formatRulePackError(e));
+    const key = errors.map(formatRulePackError).join('\n');
+    if (this.shown.has(key)) return;
+    this.shown.add(key);
+    const listed = errors.slice(0, MAX_LISTED_ERRORS).map(formatRulePackError).join('；');
+    const more = errors.length - MAX_LISTED_ERRORS;
+    const tail = more > 0 ? `（另有 ${more} 处，见输出日志 / ${more} more in the output log）` : '';
+    this.deps.showError(
+      `规则包有误，已跳过该文件，继续使用其余规则包。/ A rule pack is invalid; that file is skipped and the other packs are used. ${listed}${tail}`,
+    );
+  }
+
+  /** A segmenter for the backend whose dictionary holds the words; falls back to node-rs. */
+  private segmenter(backend: SegmenterBackend, words: string[]): Segmenter | undefined {
+    if (this.failedBackends.has(backend) && backend !== 'node-rs') backend = 'node-rs';
+    const held = this.segmenters.get(backend);
+    if (held && words.every((w) => held.words.has(w))) return held.segmenter;
+    const union = new Set([...(held?.words ?? []), ...words]);
+    try {
+      const started = Date.now();
+      const segmenter = createSegmenter(backend, [...union]);
+      this.segmenters.set(backend, { words: union, segmenter });
+      this.deps.log(`分词后端 ${backend} 已加载（${Date.now() - started} ms）/ Segmenter ${backend} loaded (${Date.now() - started} ms)`);
+      return segmenter;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.deps.log(message);
+      if (held) return held.segmenter;
+      if (backend === 'node-rs') {
+        if (!this.failedBackends.has(backend)) this.deps.showError(message);
+        this.failedBackends.add(backend);
+        return undefined;
+      }
+      this.failedBackends.add(backend);
+      this.deps.showError(`${message}（改用 node-rs / falling back to node-rs）`);
+      return this.segmenter('node-rs', words);
+    }
+  }
+}
+
+/** Absolute path of a rule pack setting entry; relative paths resolve against the workspace folder. */
+export function resolvePackPath(entry: string, ctx: PackContext): string | undefined {
+  if (entry.startsWith('file:')) {
+    try {
+      return fileURLToPath(entry);
+    } catch {
+      return undefined;
+    }
+  }
+  if (path.isAbsolute(entry)) return path.normalize(entry);
+  const base = ctx.folder ?? ctx.documentDir;
+  return base ? path.resolve(base, entry) : path.resolve(entry);
+}

@@ -1,0 +1,80 @@
+/** Hover on an alias mention or on a heading that names a relationship. */
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type { Coverage, ElementCoverage, ElementDef, Mention, RelationshipDef } from '../../core/src/types';
+import { toLspRange } from '../../shared/src/positions';
+import type { Snapshot } from './analysis';
+import { isRelationship, statusLabel } from './labels';
+
+/** The mention whose range holds the offset (mentions are sorted by offset). */
+export function mentionAt(mentions: Mention[], offset: number): Mention | undefined {
+  let lo = 0;
+  let hi = mentions.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = mentions[mid];
+    if (m.range.end <= offset) lo = mid + 1;
+    else if (m.range.start > offset) hi = mid - 1;
+    else return m;
+  }
+  return undefined;
+}
+
+/** Text safe inside Markdown (and a table cell). */
+function md(s: string): string {
+  return s.replace(/([\\`*_{}[\]<>|#])/g, '\\$1').replace(/\r?\n/g, ' ');
+}
+
+function relationshipMarkdown(def: RelationshipDef, cov: Coverage | undefined): string {
+  const lines: string[] = [`**${md(def.name)}**${def.nameEn ? ` · ${md(def.nameEn)}` : ''}  \`${def.id}\``, ''];
+  lines.push(md(def.explanation));
+  if (def.explanationEn) lines.push('', `*${md(def.explanationEn)}*`);
+  if (def.source) lines.push('', `> ${md(def.source)}`);
+  lines.push('', '| 方面 / Side | 说法 / Aliases | 本文 / This document |', '|---|---|---|');
+  def.sides.forEach((side, i) => {
+    const count = cov?.sides[i]?.count ?? 0;
+    lines.push(`| ${md(side.label)} | ${side.aliases.map(md).join('、')} | ${count} |`);
+  });
+  lines.push('', `状态 / Status: ${cov ? statusLabel(cov.status) : '—'}`);
+  return lines.join('\n');
+}
+
+function elementMarkdown(def: ElementDef, cov: ElementCoverage | undefined): string {
+  const lines: string[] = [`**${md(def.name)}**${def.nameEn ? ` · ${md(def.nameEn)}` : ''}  \`${def.id}\``, ''];
+  lines.push(md(def.explanation));
+  if (def.explanationEn) lines.push('', `*${md(def.explanationEn)}*`);
+  if (def.source) lines.push('', `> ${md(def.source)}`);
+  lines.push('', `说法 / Aliases: ${def.aliases.map(md).join('、')}`);
+  lines.push('', `本文提及 / Mentions in this document: ${cov?.count ?? 0}`);
+  lines.push('', `状态 / Status: ${cov ? statusLabel(cov.status) : '—'}`);
+  return lines.join('\n');
+}
+
+/** Hover Markdown for a relationship or element id, with this document's live counts. */
+export function describe(snap: Snapshot, id: string): string | undefined {
+  const def = snap.analyzer.find(id);
+  if (!def) return undefined;
+  if (isRelationship(def)) {
+    return relationshipMarkdown(def, snap.result.coverage.find((c) => c.relationship === id));
+  }
+  return elementMarkdown(def, snap.result.elements.find((e) => e.element === id));
+}
+
+export function hoverAt(snap: Snapshot, offset: number): Hover | null {
+  const { result, doc } = snap;
+  const mention = mentionAt(result.mentions, offset);
+  if (mention) {
+    const value = describe(snap, mention.id);
+    if (value) return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(doc, mention.range) };
+  }
+  const heading = result.outline.find((h) => h.range.start <= offset && offset <= h.range.end && h.names.length > 0);
+  if (heading) {
+    const parts = heading.names.map((id) => describe(snap, id)).filter((v): v is string => !!v);
+    if (parts.length) {
+      return {
+        contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') },
+        range: toLspRange(doc, heading.titleRange),
+      };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,41 @@
+/** Bilingual labels shared by hover, completion, code actions and the coverage view. */
+import type { CoverageStatus, ElementDef, RelationshipDef } from '../../core/src/types';
+
+export type Status = CoverageStatus | 'present';
+
+const STATUS: Record<Status, string> = {
+  balanced: '两方面兼顾 / balanced',
+  'one-sided': '只写了一方面 / one-sided',
+  unbalanced: '两方面轻重悬殊 / unbalanced',
+  missing: '未涉及 / missing',
+  present: '已写到 / present',
+};
+
+export function statusLabel(status: Status): string {
+  return STATUS[status] ?? status;
+}
+
+/** Whether a status asks for more writing (listed first in completion). */
+export function needsWork(status: Status): boolean {
+  return status !== 'balanced' && status !== 'present';
+}
+
+export function isRelationship(def: RelationshipDef | ElementDef): def is RelationshipDef {
+  return Array.isArray((def as RelationshipDef).sides);
+}
+
+/** "数据开放与数据安全 / Data openness and data security" */
+export function displayName(def: RelationshipDef | ElementDef): string {
+  return def.nameEn ? `${def.name} / ${def.nameEn}` : def.name;
+}
+
+/** The title a section on this relationship gets, e.g. 处理好数据开放与数据安全的关系. */
+export function sectionTitle(def: RelationshipDef | ElementDef): string {
+  return def.template.title || (isRelationship(def) ? `处理好${def.name}的关系` : def.name);
+}
+
+const LEVELS = ['一', '二', '三', '四', '五', '六'];
+
+export function levelLabel(level: number): string {
+  return `${LEVELS[level - 1] ?? level}级标题 / Level ${level}`;
+}
