@@ -3,7 +3,7 @@
  * (scripts/e2e/code-server-as-vscode execs this bundle). It accepts the same arguments:
  *
  *   --extensionDevelopmentPath=DIR --extensionTestsPath=FILE [--user-data-dir=D] [--extensions-dir=E]
- *   [--disable-extensions] [--no-sandbox …other desktop flags, ignored] [WORKSPACE_FOLDER]
+ *   [--locale=zh-cn] [--disable-extensions] [--no-sandbox …other desktop flags, ignored] [WORKSPACE_FOLDER]
  *
  * and runs the tests in a real VS Code workbench: code-server (upstream VS Code's server with its
  * server-side extension host) on 127.0.0.1 with a fresh profile, rendered by headless Chromium.
@@ -30,6 +30,8 @@ interface LaunchArgs {
   extensionTestsPath?: string;
   userDataDir?: string;
   extensionsDir?: string;
+  /** UI language (--locale), passed on to code-server. */
+  locale?: string;
   folder?: string;
   ignored: string[];
 }
@@ -39,6 +41,7 @@ const VALUE_FLAGS: Record<string, keyof LaunchArgs> = {
   extensionTestsPath: 'extensionTestsPath',
   'user-data-dir': 'userDataDir',
   'extensions-dir': 'extensionsDir',
+  locale: 'locale',
 };
 
 export function parseArgs(argv: string[]): LaunchArgs {
@@ -55,7 +58,8 @@ export function parseArgs(argv: string[]): LaunchArgs {
       out.ignored.push(a);
       continue;
     }
-    const value = path.resolve(m[2] ?? argv[++i] ?? '');
+    const raw = m[2] ?? argv[++i] ?? '';
+    const value = key === 'locale' ? raw : path.resolve(raw);
     if (key === 'extensionDevelopmentPath') out.extensionDevelopmentPath.push(value);
     else (out as unknown as Record<string, string>)[key] = value;
   }
@@ -130,7 +134,7 @@ async function main(): Promise<number> {
 
   // A fresh profile unless the caller gave one (runTests' default profile lives in .vscode-test/).
   const profile = makeProfile(runDir, { userDataDir: args.userDataDir, extensionsDir: args.extensionsDir });
-  cs = await startCodeServer(profile, paths);
+  cs = await startCodeServer(profile, paths, undefined, args.locale ? ['--locale', args.locale] : []);
   const authority = await remoteAuthority(cs, folder);
   const remote = (p: string) => `vscode-remote://${authority}${p}`;
 

@@ -98,7 +98,7 @@ export interface CodeServer {
 }
 
 /** Starts code-server on 127.0.0.1 with a free port in 18000–18999 and waits for /healthz. */
-export async function startCodeServer(p: Profile, paths: E2ePaths = e2ePaths(), timeoutMs = 90_000): Promise<CodeServer> {
+export async function startCodeServer(p: Profile, paths: E2ePaths = e2ePaths(), timeoutMs = 90_000, extraArgs: string[] = []): Promise<CodeServer> {
   if (!fs.existsSync(paths.csEntry)) {
     throw new StepError('start code-server', bi(`未找到 ${paths.csEntry}，请先运行 provision`, `${paths.csEntry} missing: run provisioning first`));
   }
@@ -121,6 +121,7 @@ export async function startCodeServer(p: Profile, paths: E2ePaths = e2ePaths(), 
         '--disable-getting-started-override',
         '--ignore-last-opened',
         ...csArgs(p),
+        ...extraArgs,
       ],
       { env: p.env, stdio: ['ignore', fd, fd], detached: true },
     );

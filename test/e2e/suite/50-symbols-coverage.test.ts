@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import {
+  FIRST_ANALYSIS_MS,
+  activateExtension,
+  builtinRelationships,
+  codeOf,
+  coverageViewState,
+  openDraft,
+  poll,
+  waitForDiagnostics,
+} from './helpers';
+
+suite('大纲与覆盖 / outline and coverage', () => {
+  suiteSetup(() => activateExtension());
+
+  test('document symbols mirror the heading outline (names and levels)', async () => {
+    const { doc } = await openDraft('symbols.md');
+    // The symbols come from the analysis: wait for it, then ask.
+    await poll(
+      () => vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri),
+      (s) => Array.isArray(s) && s.length > 0,
+      'document symbols',
+      FIRST_ANALYSIS_MS,
+    );
+    const all = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', doc.uri);
+    const tree = (ss: vscode.DocumentSymbol[]): unknown => ss.map((s) => (s.children.length ? { [s.name]: tree(s.children) } : s.name));
+    const shape = JSON.stringify(tree(all));
+    // The Markdown title (# …) is the document's own symbol, ahead of the numbered outline.
+    const title = doc.lineAt(0).text.replace(/^#\s*/, '');
+    assert.ok(all[0]?.name.includes(title) && all[0].selectionRange.start.line === 0, `the first symbol is the title «${title}»; got ${shape}`);
+    const symbols = all[0].children.length ? all[0].children : all.slice(1);
+    const expected = [
+      ['一、总则', ['（一）适用范围', '（二）基本原则']],
+      ['二、数据共享', ['（一）共享目录']],
+      ['三、附则', []],
+    ] as const;
+    assert.equal(symbols.length, expected.length, `three level-1 headings; got ${shape}`);
+    expected.forEach(([name, children], i) => {
+      const s = symbols[i];
+      assert.ok(s.name.includes(name.slice(2)), `level-1 symbol ${i} is «${name}»; got ${shape}`);
+      assert.equal(s.children.length, children.length, `children of «${name}»; got ${shape}`);
+      children.forEach((c, j) => assert.ok(s.children[j].name.includes(c.slice(3)), `child ${j} of «${name}» is «${c}»; got ${shape}`));
+      assert.equal(doc.lineAt(s.selectionRange.start.line).text.trim(), name, `«${name}» points at its heading line`);
+    });
+  });
+
+  test('the status bar reads 关系 N/M and the coverage view lists the relationships', async () => {
+    const { doc } = await openDraft('opendata.md');
+    await waitForDiagnostics(doc, (ds) => ds.some((d) => codeOf(d) === 'open-data-security'), 'first analysis', FIRST_ANALYSIS_MS);
+    const rules = builtinRelationships();
+    const state = await poll(coverageViewState, (s) => s.items.length > 0 && /\d+\/\d+/.test(s.statusText), 'coverage view state');
+    const zh = vscode.env.language.toLowerCase().startsWith('zh');
+    const word = zh ? '关系' : 'Relationships';
+    const m = state.statusText.match(new RegExp(`${word} (\\d+)/(\\d+)`));
+    assert.ok(m, `status text has the form «${word} N/M» (UI language ${vscode.env.language}); got «${state.statusText}»`);
+    const [covered, total] = [Number(m[1]), Number(m[2])];
+    const enabledRelationships = state.items.filter((i) => rules.has(i.id));
+    assert.equal(total, rules.size, `M is the number of built-in relationships (${rules.size})`);
+    const balancedOrUnbalanced = enabledRelationships.filter((i) => i.status === 'balanced' || i.status === 'unbalanced').length;
+    assert.equal(covered, balancedOrUnbalanced, `N counts the relationships discussed on both sides; items: ${JSON.stringify(state.items)}`);
+    for (const id of rules.keys()) assert.ok(state.items.some((i) => i.id === id), `coverage view lists ${id}`);
+    const ods = state.items.find((i) => i.id === 'open-data-security')!;
+    assert.equal(ods.label, rules.get('open-data-security')!.name);
+    assert.equal(ods.status, 'one-sided');
+    assert.equal(state.items.find((i) => i.id === 'investment-benefit')?.status, 'balanced');
+  });
+});
