@@ -106,7 +106,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('审校文稿（.md/.txt 文件或目录）/ Review drafts (.md/.txt files or folders)')
     .argument('<paths...>', '文件或目录 / files or folders')
     .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['text', 'json', 'sarif']).default('text'))
-    .option('-r, --rules <files...>', '额外的规则包 / extra rule packs (JSON or YAML)')
+    .option('-r, --rules <file>', '额外的规则包，可重复 / an extra rule pack (JSON or YAML), repeatable', (v: string, prev: string[] = []) => [...prev, v])
     .option('-c, --config <file>', '配置文件（JSON，policyReview.* 设置）/ config file (JSON with policyReview.* settings)')
     .option('--no-builtin-rules', '不加载内置规则包 / do not load the built-in rule packs')
     .addOption(new Option('--segmenter <backend>', '分词后端 / segmenter backend').choices(['node-rs', 'nodejieba']))

@@ -149,7 +149,6 @@ export class Analyzer {
   private findMentions(text: string, lines: Lines, excluded: Range[], frame: Set<number>, disables: Disable[]): Mention[] {
     const out: Mention[] = [];
     const paragraphDisables = disables.filter((d) => d.range);
-    const documentOff = new Set(disables.filter((d) => !d.range && d.ids.length).flatMap((d) => d.ids));
     let ex = 0;
     for (let i = 0; i < lines.starts.length; i++) {
       const ls = lines.starts[i];
@@ -164,11 +163,10 @@ export class Analyzer {
       }
       if (pos < le) this.collect(text, pos, le, out);
     }
-    if (!paragraphDisables.length && !documentOff.size) return out;
-    // Mentions in a disabled paragraph (or of a relationship disabled for the document) are not counted.
+    if (!paragraphDisables.length) return out;
+    // Mentions in a disabled paragraph are not counted (document-wide disables only drop findings).
     return out.filter(
       (m) =>
-        !documentOff.has(m.id) &&
         !paragraphDisables.some(
           (d) => m.range.start >= d.range!.start && m.range.start < d.range!.end && (d.ids.length === 0 || d.ids.includes(m.id)),
         ),

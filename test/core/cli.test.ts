@@ -1,0 +1,102 @@
+/** The CLI as a user runs it: formats, exit codes, folders, bad input. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ROOT, FIXTURES } from './helpers';
+
+const BIN = path.join(ROOT, 'bin', 'policy-review.js');
+const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-cli-'));
+
+test('text output: path:line:col severity message [id], a coverage table, exit 1 on warnings', () => {
+  const r = run('check', '--no-color', 'examples/sample-draft.md');
+  assert.equal(r.status, 1, r.stderr);
+  assert.match(r.stdout, /^examples\/sample-draft\.md:\d+:\d+ warning .+ \[[a-z-]+\]$/m);
+  assert.match(r.stdout, /关系覆盖 \/ Coverage/);
+  assert.match(r.stdout, /数据开放与数据安全/);
+});
+
+test('JSON output follows the contract', () => {
+  const r = run('check', '--format', 'json', 'examples/sample-draft.md', 'test/fixtures/fangan-outline-errors.txt');
+  const out = JSON.parse(r.stdout);
+  assert.equal(out.version, 1);
+  assert.equal(out.files.length, 2);
+  const f = out.files[0];
+  assert.equal(f.path, 'examples/sample-draft.md');
+  const rel = f.findings.find((x: { relationship?: string }) => x.relationship);
+  assert.deepEqual(Object.keys(rel.range), ['start', 'end']);
+  assert.equal(typeof rel.range.start.line, 'number');
+  assert.ok(['one-sided', 'unbalanced', 'missing', 'missing-element'].includes(rel.kind));
+  assert.ok(['document', 'section'].includes(rel.scope));
+  assert.equal(f.coverage.length, 14);
+  assert.ok(f.coverage.every((c: { status: string }) => ['balanced', 'one-sided', 'unbalanced', 'missing'].includes(c.status)));
+  assert.ok(f.outline.every((h: object) => ['level', 'marker', 'title', 'line'].every((k) => k in h)));
+  const outline = out.files[1].findings.filter((x: { kind: string }) => x.kind === 'outline');
+  assert.ok(outline.length > 0);
+  assert.ok(outline.every((x: { rule?: string; relationship?: string }) => x.rule && !x.relationship));
+});
+
+test('SARIF 2.1.0 output', () => {
+  const r = run('check', '--format', 'sarif', 'examples/sample-draft.md');
+  const s = JSON.parse(r.stdout);
+  assert.equal(s.version, '2.1.0');
+  const res = s.runs[0].results;
+  assert.ok(res.length > 0);
+  assert.ok(res.every((x: { ruleId: string; locations: unknown[] }) => x.ruleId && x.locations.length === 1));
+  assert.ok(s.runs[0].tool.driver.rules.some((x: { id: string }) => x.id === 'open-data-security'));
+});
+
+test('a folder is walked for .md and .txt; a clean draft exits 0', () => {
+  const dir = path.join(tmp, 'walk');
+  fs.mkdirSync(path.join(dir, 'sub'), { recursive: true });
+  fs.copyFileSync(path.join(FIXTURES, 'letter-short.txt'), path.join(dir, 'sub', 'a.txt'));
+  fs.writeFileSync(path.join(dir, 'ignored.docx'), 'x');
+  const r = run('check', '--format', 'json', dir);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).files.map((f: { path: string }) => path.basename(f.path)), ['a.txt']);
+});
+
+test('exit 2 on usage errors and unreadable input, naming the file', () => {
+  assert.equal(run('check', '--format', 'xml', 'examples/sample-draft.md').status, 2);
+  const missing = run('check', 'no/such/file.md');
+  assert.equal(missing.status, 2);
+  assert.match(missing.stdout + missing.stderr, /no\/such\/file\.md/);
+  const bin = path.join(tmp, 'image.txt');
+  fs.writeFileSync(bin, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+  const b = run('check', bin);
+  assert.equal(b.status, 2);
+  assert.match(b.stdout + b.stderr, /image\.txt.*UTF-8/);
+});
+
+test('a file over the size limit is skipped with a warning, not reviewed', () => {
+  const big = path.join(tmp, 'big.md');
+  fs.writeFileSync(big, '推进数据开放。'.repeat(2000));
+  const r = run('check', '--max-file-size', '1024', big);
+  assert.equal(r.status, 0);
+  assert.match(r.stdout, /big\.md: warning .*(过大|too large)/);
+});
+
+test('a bad --rules pack is reported with file and field; the built-in pack still reviews', () => {
+  const bad = path.join(tmp, 'bad.json');
+  fs.writeFileSync(bad, JSON.stringify({ id: 'bad', name: 'x', version: '1', relationships: [{ id: 'Bad Id' }] }));
+  const r = run('check', '--format', 'json', '--rules', bad, 'examples/sample-draft.md');
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /bad\.json.*\/relationships\/0/);
+  assert.ok(JSON.parse(r.stdout).files[0].findings.length > 0);
+});
+
+test('--config sets thresholds and disables relationships', () => {
+  const cfg = path.join(tmp, 'cfg.json');
+  fs.writeFileSync(cfg, JSON.stringify({ 'policyReview.relationships': { 'open-data-security': { enabled: false } }, minMentions: 99 }));
+  const r = run('check', '--format', 'json', '--config', cfg, 'examples/sample-draft.md');
+  const f = JSON.parse(r.stdout).files[0].findings;
+  assert.ok(!f.some((x: { relationship?: string }) => x.relationship === 'open-data-security'));
+  assert.ok(!f.some((x: { kind: string; scope: string }) => x.kind === 'one-sided' && x.scope === 'document'));
+  fs.writeFileSync(cfg, '{"minMentions": "two"}');
+  const bad = run('check', '--config', cfg, 'examples/sample-draft.md');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /minMentions/);
+});

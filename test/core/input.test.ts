@@ -1,0 +1,44 @@
+/** Input decoding: BOM, binary refusal, size limit; ranges with CRLF, emoji and surrogate pairs. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { decodeDraft, isBinaryText } from '../../core/src';
+import { toLspRange } from '../../shared/src/positions';
+import { analyzer } from './helpers';
+
+test('UTF-8 with BOM decodes without the BOM', () => {
+  const r = decodeDraft(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('一、总体要求')]), 1000);
+  assert.deepEqual(r, { ok: true, text: '一、总体要求' });
+});
+
+test('binary input is refused with a clear message', () => {
+  const r = decodeDraft(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2]), 1000);
+  assert.equal(r.ok, false);
+  assert.equal(!r.ok && r.reason, 'binary');
+  assert.match(!r.ok ? r.message : '', /UTF-8/);
+  const bad = decodeDraft(new Uint8Array([0xe4, 0xb8]), 1000);
+  assert.equal(!bad.ok && bad.reason, 'binary');
+  assert.ok(isBinaryText('abc\u0000def'));
+  assert.ok(!isBinaryText('一、总体要求\r\n正文'));
+});
+
+test('oversized input is skipped', () => {
+  const r = decodeDraft(new Uint8Array(2048), 1024);
+  assert.equal(!r.ok && r.reason, 'too-large');
+  assert.match(!r.ok ? r.message : '', /maxFileSize/);
+});
+
+test('ranges stay exact with CRLF, emoji and surrogate pairs', () => {
+  const text = '一、总体要求\r\n😀𠀀推进数据开放，👩‍💻扩大数据共享。\r\n（一）统筹发展和安全\r\n𠀀发展😀安全\r\n';
+  const r = analyzer().analyze(text);
+  const ms = r.mentions.filter((m) => m.id === 'open-data-security');
+  assert.deepEqual(ms.map((m) => text.slice(m.range.start, m.range.end)), ['数据开放', '数据共享']);
+  const doc = TextDocument.create('file:///x.txt', 'plaintext', 1, text);
+  // 😀 and 𠀀 are two UTF-16 units each: 数据开放 starts at character 6 of line 1.
+  assert.deepEqual(toLspRange(doc, ms[0].range), { start: { line: 1, character: 6 }, end: { line: 1, character: 10 } });
+  const h = r.outline[1];
+  assert.equal(h.title, '统筹发展和安全');
+  assert.deepEqual(toLspRange(doc, h.range), { start: { line: 2, character: 0 }, end: { line: 2, character: 10 } });
+  const sec = r.mentions.filter((m) => m.id === 'development-security' && m.range.start > h.range.end);
+  assert.deepEqual(sec.map((m) => toLspRange(doc, m.range).start), [{ line: 3, character: 2 }, { line: 3, character: 6 }]);
+});

@@ -1,0 +1,125 @@
+/** Every example of every pack, and bad packs reported with file and field without crashing. */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { builtinRuleFiles, formatRulePackError, loadRulePacks } from '../../core/src';
+import { analyzer, builtinPacks, RULES_DIR } from './helpers';
+
+describe('rule pack examples', () => {
+  const packs = builtinPacks();
+  test('the built-in pack has the contracted ids', () => {
+    const ids = packs.flatMap((p) => p.relationships.map((r) => r.id));
+    for (const id of [
+      'technology-people', 'development-security', 'technology-government', 'technology-management', 'central-local',
+      'public-private', 'egovernment-edemocracy', 'open-data-security', 'infrastructure-application', 'service-demand',
+      'short-long-term', 'investment-benefit', 'policy-making-execution', 'agility-inclusiveness',
+    ]) assert.ok(ids.includes(id), id);
+    assert.ok(packs.some((p) => p.elements?.some((e) => e.id === 'party-leadership')));
+  });
+  for (const pack of packs) {
+    for (const r of pack.relationships) {
+      test(`${pack.id}/${r.id}: positive examples mention both sides, negative ones do not`, () => {
+        for (const s of r.examples.positive) {
+          const c = analyzer().analyze(s).coverage.find((x) => x.relationship === r.id)!;
+          assert.ok(c.sides[0].count > 0 && c.sides[1].count > 0, `positive: ${s} → ${JSON.stringify(c.sides)}`);
+        }
+        for (const s of r.examples.negative) {
+          const c = analyzer().analyze(s).coverage.find((x) => x.relationship === r.id)!;
+          assert.ok(c.sides[0].count === 0 || c.sides[1].count === 0, `negative: ${s} → ${JSON.stringify(c.sides)}`);
+        }
+      });
+      test(`${pack.id}/${r.id}: the template's title names the relationship and its body treats both sides`, () => {
+        const text = `一、${r.template.title}\n${r.template.body.join('\n')}\n`;
+        const res = analyzer().analyze(text);
+        assert.ok(res.outline[0]?.names.includes(r.id), `title ${r.template.title} names ${r.id}`);
+        assert.equal(res.findings.filter((f) => f.relationship === r.id && f.scope === 'section').length, 0);
+      });
+      r.sides.forEach((side, i) => {
+        if (!side.paragraph) return;
+        test(`${pack.id}/${r.id}: the paragraph for ${side.label} mentions that side only`, () => {
+          const c = analyzer().analyze(side.paragraph!).coverage.find((x) => x.relationship === r.id)!;
+          assert.ok(c.sides[i].count > 0, side.paragraph);
+          assert.equal(c.sides[1 - i].count, 0, side.paragraph);
+        });
+      });
+    }
+    for (const e of pack.elements ?? []) {
+      test(`${pack.id}/${e.id}: element examples`, () => {
+        for (const s of e.examples.positive) assert.ok(analyzer().analyze(s).elements.find((x) => x.element === e.id)!.count > 0, s);
+        for (const s of e.examples.negative) assert.equal(analyzer().analyze(s).elements.find((x) => x.element === e.id)!.count, 0, s);
+      });
+    }
+  }
+});
+
+describe('bad rule packs', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-rules-'));
+  const good = JSON.parse(fs.readFileSync(path.join(RULES_DIR, 'digital-government.json'), 'utf8'));
+  const write = (name: string, content: string) => {
+    const p = path.join(dir, name);
+    fs.writeFileSync(p, content);
+    return p;
+  };
+
+  test('a syntax error is reported with file and line, and the other packs still load', () => {
+    const bad = write('broken.json', '{\n  "id": "x",\n  "relationships": [\n');
+    const res = loadRulePacks([...builtinRuleFiles(RULES_DIR), bad]);
+    assert.equal(res.packs.length, 1);
+    assert.ok(res.errors.length >= 1);
+    assert.equal(res.errors[0].file, bad);
+    assert.ok(res.errors[0].line! >= 1);
+    assert.match(formatRulePackError(res.errors[0]), /broken\.json:\d+:\d+/);
+  });
+
+  test('a missing field names its JSON pointer and line', () => {
+    const copy = structuredClone(good);
+    copy.id = 'other-pack';
+    copy.relationships = [structuredClone(good.relationships[0])];
+    copy.relationships[0].id = 'my-relationship';
+    delete copy.relationships[0].explanation;
+    delete copy.elements;
+    const bad = write('missing.json', JSON.stringify(copy, null, 2));
+    const res = loadRulePacks([bad]);
+    assert.equal(res.packs.length, 0);
+    const e = res.errors.find((x) => x.field === '/relationships/0');
+    assert.ok(e, JSON.stringify(res.errors));
+    assert.match(e!.message, /explanation/);
+    assert.ok(e!.line! > 1);
+  });
+
+  test('a wrong type and an alias on both sides are reported', () => {
+    const copy = structuredClone(good);
+    copy.id = 'typed';
+    copy.relationships = [structuredClone(good.relationships[1])];
+    copy.relationships[0].id = 'typed-rel';
+    copy.relationships[0].sides[0].aliases = '发展';
+    delete copy.elements;
+    const res1 = loadRulePacks([write('type.json', JSON.stringify(copy, null, 2))]);
+    assert.ok(res1.errors.some((e) => e.field === '/relationships/0/sides/0/aliases' && /array/.test(e.message)), JSON.stringify(res1.errors));
+    copy.relationships[0].sides[0].aliases = ['发展', '安全'];
+    const res2 = loadRulePacks([write('both.json', JSON.stringify(copy, null, 2))]);
+    assert.ok(res2.errors.some((e) => /两侧|both sides/.test(e.message)), JSON.stringify(res2.errors));
+  });
+
+  test('a YAML pack loads, and a duplicate id keeps the first definition', () => {
+    const copy = structuredClone(good);
+    copy.id = 'yaml-pack';
+    copy.relationships = [structuredClone(good.relationships[0])];
+    delete copy.elements;
+    delete copy.$schema;
+    const yamlText = JSON.stringify(copy, null, 2); // JSON is YAML
+    const p = write('pack.yaml', yamlText);
+    const res = loadRulePacks([...builtinRuleFiles(RULES_DIR), p]);
+    assert.equal(res.packs.length, 2);
+    assert.equal(res.packs[1].relationships.length, 0);
+    assert.ok(res.errors.some((e) => e.file === p && /already defined|已在/.test(e.message)));
+  });
+
+  test('an unreadable file is an error, not an exception', () => {
+    const res = loadRulePacks([path.join(dir, 'nope.json')]);
+    assert.equal(res.packs.length, 0);
+    assert.match(res.errors[0].message, /ENOENT/);
+  });
+});
