@@ -24,3 +24,29 @@ export const OUTLINE_ERROR = [
   '中央统筹部署，地方抓好落实。',
   '',
 ].join('\n');
+
+/** 投资 seven times, 效益 once: unbalanced; 短期目标 and 长期目标 never (missing). */
+export const UNBALANCED = [
+  '关于加强政务信息化建设的通知',
+  '一、处理好中央与地方的关系',
+  '中央统筹，地方落实。',
+  '二、加大投入',
+  '加大投资力度，扩大有效投资，优化投资结构，引导社会投资，保障财政投入。',
+  '三、统筹推进',
+  '统筹推进各项工作。',
+  '四、注重实效',
+  '提高资金使用效益。',
+  '',
+].join('\n');
+
+/** The second heading names 数据开放与数据安全, but its body discusses neither side. */
+export const SECTION_EMPTY = [
+  '关于加强政务信息化建设的通知',
+  '一、处理好中央与地方的关系',
+  '中央统筹，地方落实。',
+  '二、处理好数据开放与数据安全的关系',
+  '做好有关工作。',
+  '三、处理好投资与效益的关系',
+  '加大投资力度，注重效益。',
+  '',
+].join('\n');
