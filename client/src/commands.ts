@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { Commands, ServerCommands, type CoverageItem } from '../../shared/src/protocol';
 import type { CoverageNode, CoverageRow, CoverageTreeProvider } from './coverageView';
 import type { PolicyReviewClient } from './languageClient';
-import { shownStatus, sideCounts, statusIcon, statusLabel, urgency } from './presentation';
+import { itemStatusLabel, shownStatus, sideCounts, statusIcon, urgency } from './presentation';
 import type { CoverageStatusBar } from './statusBar';
 
 /** Command ids owned by the client only (not in shared/src/protocol.ts). */
@@ -146,7 +146,7 @@ async function pickRelationship(client: PolicyReviewClient, uri: vscode.Uri): Pr
   const picks: RelationshipPick[] = sorted.map((item) => ({
     id: item.id,
     label: `$(${statusIcon(shownStatus(item)).id}) ${item.name}`,
-    description: statusLabel(shownStatus(item)),
+    description: itemStatusLabel(item),
     detail: sideCounts(item),
   }));
   const picked = await vscode.window.showQuickPick(picks, {

@@ -8,6 +8,7 @@ import { Commands, type CoverageItem } from '../../shared/src/protocol';
 import type { CoverageModel, CoverageState } from './coverageModel';
 import {
   firstMention,
+  itemStatusLabel,
   shownStatus,
   sideCounts,
   statusExplanation,
@@ -86,11 +87,11 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
     ti.iconPath = themeIcon(status);
     ti.contextValue = `${item.kind}.${status}`;
     const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${escapeMarkdown(item.name)}** — ${escapeMarkdown(statusLabel(status))}\n\n`);
+    tooltip.appendMarkdown(`**${escapeMarkdown(item.name)}** — ${escapeMarkdown(itemStatusLabel(item))}\n\n`);
     tooltip.appendMarkdown(`${escapeMarkdown(statusExplanation(item))}\n\n`);
     tooltip.appendMarkdown(escapeMarkdown(sideCounts(item)));
     ti.tooltip = tooltip;
-    ti.accessibilityInformation = { label: `${item.name}, ${statusLabel(status)}, ${sideCounts(item)}` };
+    ti.accessibilityInformation = { label: `${item.name}, ${itemStatusLabel(item)}, ${sideCounts(item)}` };
     const first = firstMention(item);
     if (first) {
       ti.command = {

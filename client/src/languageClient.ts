@@ -34,6 +34,7 @@ export interface PolicyReviewInitializationOptions {
 export class PolicyReviewClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient | undefined> | undefined;
+  private disposed = false;
   private languageIds: string[] = reviewedLanguageIds();
   private readonly disposables: vscode.Disposable[] = [];
   private readonly clientDisposables: vscode.Disposable[] = [];
@@ -74,18 +75,23 @@ export class PolicyReviewClient implements vscode.Disposable {
     return isReviewedDocument(doc, this.languageIds);
   }
 
-  /** Starts the server once; later calls wait for the same start. */
+  /** Starts the server once; later calls wait for the same start (or restart). */
   start(): Promise<LanguageClient | undefined> {
+    if (this.disposed) return Promise.resolve(undefined);
     this.starting ??= this.create();
     return this.starting;
   }
 
+  /** Stops the running server and starts a new one; callers meanwhile wait for the new one. */
   async restart(): Promise<void> {
-    const pending = this.starting;
-    this.starting = undefined;
-    await pending?.catch(() => undefined);
-    await this.stopClient();
-    await this.start();
+    if (this.disposed) return;
+    const previous = this.starting;
+    this.starting = (async () => {
+      await previous?.catch(() => undefined);
+      await this.stopClient();
+      return this.disposed ? undefined : this.create();
+    })();
+    await this.starting;
   }
 
   /** Coverage of one open document, or undefined when the server is not running. */
@@ -110,8 +116,11 @@ export class PolicyReviewClient implements vscode.Disposable {
   }
 
   async dispose(): Promise<void> {
+    this.disposed = true;
     for (const d of this.disposables) d.dispose();
+    const pending = this.starting;
     this.starting = undefined;
+    await pending?.catch(() => undefined);
     await this.stopClient();
   }
 
@@ -140,18 +149,18 @@ export class PolicyReviewClient implements vscode.Disposable {
       client.onNotification(CoverageChangedNotification, (params: CoverageChangedParams) =>
         this.coverageChanged.fire(params),
       ),
+      // Also after the client restarts a crashed server on its own.
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) this.restarted.fire();
+      }),
     );
     this.client = client;
     try {
       await client.start();
-    } catch (err) {
-      this.output.error(String(err instanceof Error ? (err.stack ?? err.message) : err));
-      void vscode.window.showErrorMessage(
-        vscode.l10n.t('Policy Review: the language server could not start. See the output channel for details.'),
-      );
+    } catch {
+      // The client has logged the error and shown a notification; `restartServer` retries.
       return undefined;
     }
-    this.restarted.fire();
     return client;
   }
 

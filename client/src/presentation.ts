@@ -14,6 +14,12 @@ export function shownStatus(item: CoverageItem): ShownStatus {
   return item.enabled ? item.status : 'disabled';
 }
 
+/** A short status word for an item (an element is stated or not, a relationship discussed or not). */
+export function itemStatusLabel(item: CoverageItem): string {
+  const status = shownStatus(item);
+  return status === 'missing' && item.kind === 'element' ? vscode.l10n.t('Not stated') : statusLabel(status);
+}
+
 /** A short status word. */
 export function statusLabel(status: ShownStatus): string {
   switch (status) {
