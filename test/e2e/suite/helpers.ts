@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { parse as parseYaml } from 'yaml';
+import { loadRelationship, loadRelationships, type RelationshipRule } from '../lib/rules';
 
 export const EXTENSION_ID = 'policy-review.policy-review';
 export const SOURCE = 'policy-review';
@@ -184,33 +184,21 @@ export function itemInsertText(item: vscode.CompletionItem): string {
 
 // ---- rule packs ----------------------------------------------------------------------------
 
-export interface RelationshipRule {
-  id: string;
-  name: string;
-  explanation: string;
-  sides: { label: string; aliases: string[] }[];
-  template: { title: string; body: string[] };
+export type { RelationshipRule };
+
+function extensionRoot(): string {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!ext) throw new Error(`扩展 ${EXTENSION_ID} 未加载 / extension not loaded`);
+  return ext.extensionPath;
 }
 
 /** Relationships of the built-in rule packs shipped in the extension's rules/ folder. */
 export function builtinRelationships(): Map<string, RelationshipRule> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  if (!ext) throw new Error(`扩展 ${EXTENSION_ID} 未加载 / extension not loaded`);
-  const dir = path.join(ext.extensionPath, 'rules');
-  const out = new Map<string, RelationshipRule>();
-  for (const f of fs.readdirSync(dir)) {
-    if (!/\.(json|ya?ml)$/.test(f) || f.includes('schema')) continue;
-    const pack = parseYaml(fs.readFileSync(path.join(dir, f), 'utf8')) as { relationships?: RelationshipRule[] };
-    for (const r of pack?.relationships ?? []) out.set(r.id, r);
-  }
-  if (out.size === 0) throw new Error(`${dir} 中没有关系 / no relationships in ${dir}`);
-  return out;
+  return loadRelationships(extensionRoot());
 }
 
 export function relationship(id: string): RelationshipRule {
-  const r = builtinRelationships().get(id);
-  if (!r) throw new Error(`内置规则中没有 ${id} / ${id} is not a built-in relationship`);
-  return r;
+  return loadRelationship(extensionRoot(), id);
 }
 
 // ---- the client's test hook ----------------------------------------------------------------
