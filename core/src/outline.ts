@@ -135,12 +135,17 @@ export interface OutlineScan {
 /** 。 ： : end a heading's title; what follows on the line is body text. */
 const RUN_ON_STOP = new Set([0x3002, 0xff1a, 0x3a]);
 
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
 function titleOf(text: string, start: number, end: number): Range {
   // A 公文 heading may run on into body text after its first 。 or colon.
   let s = start;
   while (s < end && /[\s\u3000]/.test(text[s])) s++;
   let e = s;
-  while (e < end && !RUN_ON_STOP.has(text.charCodeAt(e))) e++;
+  // A colon between digits is a time (17:00), not the end of the title.
+  while (e < end && !(RUN_ON_STOP.has(text.charCodeAt(e)) && !(isDigit(text.charCodeAt(e - 1)) && isDigit(text.charCodeAt(e + 1))))) e++;
   while (e > s && /[\s\u3000：:；;#]/.test(text[e - 1])) e--;
   return { start: s, end: e };
 }
@@ -315,31 +320,36 @@ function checkNumbering(headings: Heading[], families: (Family | undefined)[], c
   const stacks: Record<string, { index: number; level: number }[]> = { chapter: [], gongwen: [] };
   // Last number used under (parent heading index, level).
   const last = new Map<string, number>();
+  let lastChapterHeading = -1;
   headings.forEach((h, idx) => {
     const fam = families[idx];
     if (!fam) return;
     const g = group(fam);
     const stack = stacks[g];
     if (g === 'chapter') {
-      // A new chapter resets 公文 numbering inside it.
+      // A 章/节/条 heading starts fresh 公文 numbering for the items inside it.
       stacks.gongwen.length = 0;
+      lastChapterHeading = idx;
     }
     while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
     const parent = stack[stack.length - 1];
     if (!canonical[idx]) {
       problems.push({ rule: 'outline-punctuation', heading: idx, expected: markerFor(fam, h.number), found: h.marker });
     }
-    if (parent && h.level > parent.level + 1) {
+    // 节 are optional between 章 and 条, so only 公文 levels can be skipped.
+    if (g === 'gongwen' && parent && h.level > parent.level + 1) {
       const missingLevel = parent.level + 1;
       problems.push({
         rule: 'outline-skipped-level',
         heading: idx,
-        expected: markerFor(familyForLevel(missingLevel, g === 'chapter'), 1),
+        expected: markerFor(familyForLevel(missingLevel), 1),
         found: h.marker,
         missingLevel,
       });
     }
-    const key = `${g}:${parent ? parent.index : -1}:${h.level}`;
+    // 条 are numbered through the whole text; 节 within their 章; 公文 levels within their parent.
+    const key =
+      fam === 'article' ? 'article' : fam === 'section' ? `section:${parent?.index ?? -1}` : `${g}:${parent ? parent.index : g === 'gongwen' ? `c${lastChapterHeading}` : -1}:${h.level}`;
     const prev = last.get(key);
     const expected = (prev ?? 0) + 1;
     if (prev !== undefined && h.number === prev) {
