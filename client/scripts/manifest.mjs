@@ -2,14 +2,22 @@
 // capabilities, l10n, icon, galleryBanner, keywords) and leaves every other field as it is.
 // The `policyReview.relationships` properties and their nls descriptions come from the rule packs
 // in rules/, so a renamed or added relationship shows up in the settings UI after a re-run:
-//   node client/scripts/manifest.mjs
+//   node client/scripts/manifest.mjs          writes package.json and the package.nls files
+//   node client/scripts/manifest.mjs --check  writes nothing; exits 1 if they are out of date
 import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const check = process.argv.includes('--check');
+const stale = [];
 const read = (f) => JSON.parse(readFileSync(join(root, f), 'utf8'));
-const write = (f, v) => writeFileSync(join(root, f), JSON.stringify(v, null, 2) + '\n');
+const write = (f, v) => {
+  const text = JSON.stringify(v, null, 2) + '\n';
+  if (readFileSync(join(root, f), 'utf8') === text) return;
+  if (check) stale.push(f);
+  else writeFileSync(join(root, f), text);
+};
 
 // --- Relationships and elements of the built-in rule packs --------------------------------------
 const rulesDir = join(root, 'rules');
@@ -308,4 +316,8 @@ syncNls('package.nls.zh-cn.json', (d) =>
 syncNls('package.nls.json', (d) =>
   `${d.kind === 'element' ? 'Element' : 'Relationship'} “${d.nameEn ?? d.name}”: ${firstSentence(d.explanationEn ?? d.explanation, /[.!?](\s|$)/)}`,
 );
-console.log(`package.json: ${defs.length} relationships/elements from ${packFiles.length} rule pack(s)`);
+if (check && stale.length) {
+  console.error(`Out of date with rules/ (run node client/scripts/manifest.mjs): ${stale.join(', ')}`);
+  process.exit(1);
+}
+console.log(`package.json: ${defs.length} relationships/elements from ${packFiles.length} rule pack(s)${check ? ', up to date' : ''}`);

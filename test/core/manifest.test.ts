@@ -5,6 +5,7 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DEFAULT_POLICY_REVIEW_SETTINGS } from '../../shared/src/settings';
@@ -42,6 +43,15 @@ test('policyReview.relationships lists every relationship and element of the bui
   }
   const listed = Object.keys(properties['policyReview.relationships'].properties ?? {});
   assert.deepEqual(listed, [...ids, 'outline'], REGENERATE);
+});
+
+test('package.json and the nls files are what client/scripts/manifest.mjs generates from rules/', () => {
+  // Names and explanations of relationships feed the settings descriptions: a rule edit must be regenerated.
+  try {
+    execFileSync(process.execPath, [join(root, 'client', 'scripts', 'manifest.mjs'), '--check'], { stdio: 'pipe' });
+  } catch (e) {
+    assert.fail(String((e as { stderr?: Buffer }).stderr ?? e));
+  }
 });
 
 test('commands have a category and the client commands are contributed', () => {
