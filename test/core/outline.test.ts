@@ -85,7 +85,7 @@ test('an outline problem range covers the marker', () => {
 test('条 run through the whole text and 节 are optional; items restart per 条', () => {
   const text = '第一章　总则\n第一条　甲。\n（一）子项；\n（二）子项。\n第二条　乙。\n（一）子项。\n第二章　附则\n第三条　丙。\n';
   assert.deepEqual(rules(text), []);
-  assert.deepEqual(rules('第一章　总则\n第一条　甲。\n第二章　附则\n第一条　乙。\n'), ['outline-order@第二条']);
+  assert.deepEqual(rules('第一章　总则\n第一条　甲。\n第二章　附则\n第一条　乙。\n'), ['outline-duplicate@第二条']);
 });
 
 test('a colon between digits (a time) does not end a run-on title', () => {
