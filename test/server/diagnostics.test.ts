@@ -54,8 +54,9 @@ describe('diagnostics', () => {
     assert.ok(d, 'one-sided diagnostic for open-data-security');
     assert.equal(d.source, 'policy-review');
     assert.equal(d.severity, 2, 'one-sided is a warning by default');
-    assert.match(d.message, /数据开放.*数据安全/);
-    assert.match(d.message, /one-sided/);
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    assert.match(message, /数据开放.*数据安全/);
+    assert.match(message, /one-sided/);
     // The range is the first mention of the present side, in UTF-16 columns.
     assert.deepEqual(d.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } });
     const related = d.relatedInformation ?? [];

@@ -1,7 +1,7 @@
 /** Commands (workspace/executeCommand → workspace/applyEdit) and quick fixes, all as versioned edits. */
 import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { TestClient } from './lspClient';
 import { ONE_SIDED, OUTLINE_ERROR, SECTION_EMPTY, UNBALANCED } from './drafts';
 
@@ -23,9 +23,11 @@ function execute(command: string, args: unknown[]): Promise<unknown> {
   return c.request('workspace/executeCommand', { command, arguments: args });
 }
 
-function onlyEdit(edit: { documentChanges?: unknown[] } | undefined): TextDocumentEdit {
+/** The single TextDocumentEdit of a WorkspaceEdit (the server sends plain TextEdits). */
+function onlyEdit(edit: { documentChanges?: unknown[] } | undefined): { textDocument: TextDocumentEdit['textDocument']; edits: TextEdit[] } {
   assert.ok(edit?.documentChanges?.length === 1, 'one document change');
-  return edit.documentChanges[0] as TextDocumentEdit;
+  const change = edit.documentChanges[0] as TextDocumentEdit;
+  return { textDocument: change.textDocument, edits: change.edits as TextEdit[] };
 }
 
 describe('executeCommand', () => {

@@ -62,6 +62,7 @@ export class TestClient {
   initializeResult!: InitializeResult;
 
   private readonly docs = new Map<string, TextDocument>();
+  private readonly exitedPromise: Promise<void>;
   private readonly waiters = new Set<Waiter>();
 
   private constructor(
@@ -70,6 +71,7 @@ export class TestClient {
     settings: Record<string, unknown>,
   ) {
     this.settings = settings;
+    this.exitedPromise = new Promise((resolve) => child.once('exit', () => resolve()));
     this.onApplyEdit = (params) => this.applyLikeEditor(params);
   }
 
@@ -184,8 +186,11 @@ export class TestClient {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms: ${method}\n${this.stderr}`)), timeoutMs);
     });
+    const exited = this.exitedPromise.then((): never => {
+      throw new Error(`server exited during ${method}\n${this.stderr}`);
+    });
     try {
-      return await Promise.race([this.connection.sendRequest<R>(method, params), timeout]);
+      return await Promise.race([this.connection.sendRequest<R>(method, params), timeout, exited]);
     } finally {
       clearTimeout(timer);
     }
