@@ -24,6 +24,8 @@ export interface AnalyzerHostDeps {
   trustedWorkspace: boolean;
   log: (message: string) => void;
   showError: (message: string) => void;
+  /** Loads a segmenter; the core's by default (tests pass a fake). */
+  createSegmenter?: typeof createSegmenter;
 }
 
 /** Where to resolve relative rule pack paths for a document. */
@@ -99,9 +101,7 @@ export class AnalyzerHost {
     const listed = errors.slice(0, MAX_LISTED_ERRORS).map(formatRulePackError).join('；');
     const more = errors.length - MAX_LISTED_ERRORS;
     const tail = more > 0 ? `（另有 ${more} 处，见输出日志 / ${more} more in the output log）` : '';
-    this.deps.showError(
-      `规则包有误，已跳过该文件，继续使用其余规则包。/ A rule pack is invalid; that file is skipped and the other packs are used. ${listed}${tail}`,
-    );
+    this.deps.showError(`${listed}${tail}。有误的规则包已跳过，其余规则包照常使用。/ The invalid pack is skipped; the other packs are still used.`);
   }
 
   /** A segmenter for the backend whose dictionary holds the words; falls back to node-rs. */
@@ -112,7 +112,7 @@ export class AnalyzerHost {
     const union = new Set([...(held?.words ?? []), ...words]);
     try {
       const started = Date.now();
-      const segmenter = createSegmenter(backend, [...union]);
+      const segmenter = (this.deps.createSegmenter ?? createSegmenter)(backend, [...union]);
       this.segmenters.set(backend, { words: union, segmenter });
       this.deps.log(`分词后端 ${backend} 已加载（${Date.now() - started} ms）/ Segmenter ${backend} loaded (${Date.now() - started} ms)`);
       return segmenter;
@@ -126,7 +126,7 @@ export class AnalyzerHost {
         return undefined;
       }
       this.failedBackends.add(backend);
-      this.deps.showError(`${message}（改用 node-rs / falling back to node-rs）`);
+      this.deps.showError(`${message} 改用 node-rs 分词。/ Falling back to node-rs.`);
       return this.segmenter('node-rs', words);
     }
   }

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import type { CoverageResult } from '../../shared/src/protocol';
-import { TestClient } from './lspClient';
+import { CLI_JS, TestClient } from './lspClient';
 import { ONE_SIDED } from './drafts';
 
 const byCode = (d: PublishDiagnosticsParams, code: string): Diagnostic | undefined => d.diagnostics.find((x) => x.code === code);
@@ -33,6 +33,20 @@ describe('initialize', () => {
         'policyReview.server.insertRelationshipSection',
         'policyReview.server.insertSideParagraph',
       ]);
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('started by the command line', () => {
+  test('`policy-review lsp --stdio` runs the same server', async () => {
+    const c = await TestClient.start({ args: [CLI_JS, 'lsp', '--stdio'], settings: { debounceMs: 30 } });
+    try {
+      assert.equal(c.initializeResult.serverInfo?.name, 'policy-review');
+      const uri = 'untitled:cli.txt';
+      await c.open(uri, ONE_SIDED);
+      assert.ok(byCode(await c.waitForDiagnostics(uri, 1), 'open-data-security'));
     } finally {
       await c.stop();
     }

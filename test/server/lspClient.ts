@@ -25,6 +25,8 @@ import type { CoverageChangedParams } from '../../shared/src/protocol';
 
 /** dist/server.js, seen from dist/test/server/*.test.js. */
 export const SERVER_JS = path.resolve(__dirname, '..', '..', 'server.js');
+/** The command line entry, bin/policy-review.js. */
+export const CLI_JS = path.resolve(__dirname, '..', '..', '..', 'bin', 'policy-review.js');
 
 export const DEFAULT_TIMEOUT = 15_000;
 
@@ -37,6 +39,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Workspace folder (file system path). */
   workspaceFolder?: string;
+  /** Node arguments that start the server; default `dist/server.js --stdio`. */
+  args?: string[];
 }
 
 export function fileUri(p: string): string {
@@ -76,7 +80,7 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, options.args ?? [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
