@@ -49,12 +49,11 @@ export function absentSide(f: Finding): 0 | 1 | undefined {
 }
 
 export function toDiagnostic(snap: Snapshot, f: Finding): Diagnostic {
-  const { doc, text, settings } = snap;
-  const key = settingsKey(f);
-  const sev = settings.relationships[key]?.severity ?? f.severity;
+  const { doc, text } = snap;
+  // The core already applied the per-relationship and per-kind severities of these settings.
   const d: Diagnostic = {
     range: toLspRange(doc, f.range),
-    severity: toLspSeverity(sev),
+    severity: toLspSeverity(f.severity),
     code: f.relationship ?? f.rule,
     source: SOURCE,
     message: f.message,
@@ -81,7 +80,8 @@ export function toDiagnostic(snap: Snapshot, f: Finding): Diagnostic {
 
 /** Diagnostics of a reviewed document; disabled relationships are left out even if the core kept them. */
 export function toDiagnostics(snap: Snapshot): Diagnostic[] {
-  return snap.result.findings.filter((f) => isEnabled(snap.settings, settingsKey(f))).map((f) => toDiagnostic(snap, f));
+  const on = (f: Finding) => isEnabled(snap.settings, settingsKey(f)) && (!f.rule || isEnabled(snap.settings, f.rule));
+  return snap.result.findings.filter(on).map((f) => toDiagnostic(snap, f));
 }
 
 /** Counts by severity, for the coverage summary. */

@@ -100,6 +100,8 @@ export function extractSection(payload: unknown): unknown {
   if (!isRecord(payload)) return undefined;
   if (isRecord(payload[SECTION])) return payload[SECTION];
   if (isRecord(payload.settings)) return extractSection(payload.settings) ?? payload.settings;
+  // Some clients send the section's own object.
+  if (Object.keys(DEFAULT_POLICY_REVIEW_SETTINGS).some((k) => k in payload)) return payload;
   return undefined;
 }
 
