@@ -39,7 +39,18 @@ describe('initialize', () => {
   });
 });
 
-describe('started by the command line', () => {
+describe('transports', () => {
+  test('over Node IPC, as the VS Code client starts it', async () => {
+    const c = await TestClient.start({ ipc: true, settings: { debounceMs: 30 } });
+    try {
+      const uri = 'untitled:ipc.txt';
+      await c.open(uri, ONE_SIDED);
+      assert.ok(byCode(await c.waitForDiagnostics(uri, 1), 'open-data-security'));
+    } finally {
+      await c.stop();
+    }
+  });
+
   test('`policy-review lsp --stdio` runs the same server', async () => {
     const c = await TestClient.start({ args: [CLI_JS, 'lsp', '--stdio'], settings: { debounceMs: 30 } });
     try {

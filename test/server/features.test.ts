@@ -203,6 +203,44 @@ describe('document symbols and folding', () => {
   });
 });
 
+describe('Markdown drafts', () => {
+  const uri = 'untitled:draft.md';
+  const text = [
+    '# 关于推进数据开放的意见',
+    '',
+    '## 一、总体要求',
+    '',
+    '推进数据开放，扩大公共数据开放范围，鼓励开放数据利用。',
+    '',
+    '## 二、处理好中央与地方的关系',
+    '',
+    '中央统筹部署，地方抓好落实。',
+    '',
+    '## 四、',
+  ].join('\n');
+  before(() => openDraft(uri, text, 'markdown'));
+
+  test('symbols carry the 公文 marker, not the # prefix', async () => {
+    const symbols = await c.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    const names = (list: DocumentSymbol[]): string[] => list.flatMap((s) => [s.name, ...names(s.children ?? [])]);
+    assert.ok(names(symbols).includes('一、总体要求'), JSON.stringify(names(symbols)));
+    assert.ok(names(symbols).includes('二、处理好中央与地方的关系'));
+  });
+
+  test('after “## 四、”: relationships, and snippets with blank lines between paragraphs', async () => {
+    const items = await complete(uri, 10, 5, '、');
+    const snippet = items.find((i) => i.kind === 15 && i.label.startsWith('处理好数据开放与数据安全的关系'));
+    assert.ok(snippet && snippet.textEdit && 'range' in snippet.textEdit);
+    assert.deepEqual(snippet.textEdit.range.start, { line: 10, character: 5 });
+    assert.match(snippet.textEdit.newText, /^处理好数据开放与数据安全的关系\n\n坚持开放共享.*\n\n完善数据共享/s);
+  });
+
+  test('hover on a Markdown heading that names a relationship', async () => {
+    const h = await hover(uri, '处理好中央与地方的关系', 1);
+    assert.match(((h?.contents ?? { value: '' }) as MarkupContent).value, /中央与地方/);
+  });
+});
+
 describe('coverage', () => {
   test('policyReview/coverage: items per relationship and element, statuses, counts, first mentions, problems', async () => {
     const uri = 'untitled:coverage.txt';

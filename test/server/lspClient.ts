@@ -3,10 +3,17 @@
  * over its pipes, records what the server pushes (diagnostics, messages, coverage changes) and
  * answers what it asks (workspace/configuration, workspace/applyEdit). Every wait is bounded.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import type {
   ApplyWorkspaceEditParams,
   ApplyWorkspaceEditResult,
@@ -39,8 +46,10 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Workspace folder (file system path). */
   workspaceFolder?: string;
-  /** Node arguments that start the server; default `dist/server.js --stdio`. */
+  /** Node arguments that start the server over stdio; default `dist/server.js --stdio`. */
   args?: string[];
+  /** Start dist/server.js with --node-ipc instead, as the VS Code client does. */
+  ipc?: boolean;
 }
 
 export function fileUri(p: string): string {
@@ -80,8 +89,12 @@ export class TestClient {
   }
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, options.args ?? [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    const child = options.ipc
+      ? fork(SERVER_JS, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
+      : spawn(process.execPath, options.args ?? [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const connection = options.ipc
+      ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
+      : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection, options.settings ?? {});
     child.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
     child.on('exit', () => {
