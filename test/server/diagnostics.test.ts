@@ -114,7 +114,7 @@ describe('diagnostics', () => {
 
   test('rapid edits: only the last version is analysed and published', async () => {
     const uri = 'untitled:rapid.txt';
-    c.settings = { debounceMs: 150 };
+    c.settings = { debounceMs: 800 };
     await c.notifyServer('workspace/didChangeConfiguration', { settings: null });
     await c.open(uri, ONE_SIDED);
     await c.waitForDiagnostics(uri, 1);
