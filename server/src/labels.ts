@@ -24,18 +24,7 @@ export function isRelationship(def: RelationshipDef | ElementDef): def is Relati
   return Array.isArray((def as RelationshipDef).sides);
 }
 
-/** "数据开放与数据安全 / Data openness and data security" */
-export function displayName(def: RelationshipDef | ElementDef): string {
-  return def.nameEn ? `${def.name} / ${def.nameEn}` : def.name;
-}
-
 /** The title a section on this relationship gets, e.g. 处理好数据开放与数据安全的关系. */
 export function sectionTitle(def: RelationshipDef | ElementDef): string {
   return def.template.title || (isRelationship(def) ? `处理好${def.name}的关系` : def.name);
-}
-
-const LEVELS = ['一', '二', '三', '四', '五', '六'];
-
-export function levelLabel(level: number): string {
-  return `${LEVELS[level - 1] ?? level}级标题 / Level ${level}`;
 }

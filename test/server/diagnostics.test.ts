@@ -99,6 +99,13 @@ describe('diagnostics', () => {
     assert.equal(cov.version, 1);
   });
 
+  test('related information is capped at ten mentions', async () => {
+    const uri = 'untitled:many.txt';
+    await c.open(uri, `${ONE_SIDED}${'推进数据开放。'.repeat(12)}\n`);
+    const d = byCode(await c.waitForDiagnostics(uri, 1), 'open-data-security');
+    assert.equal(d?.relatedInformation?.length, 10);
+  });
+
   test('updated after an incremental change, for the new version', async () => {
     const uri = 'untitled:change.txt';
     await c.open(uri, ONE_SIDED);

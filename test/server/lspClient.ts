@@ -315,8 +315,3 @@ export class TestClient {
     this.connection.dispose();
   }
 }
-
-/** Applies a WorkspaceEdit's TextDocumentEdits to a text (for checks). */
-export function applyEditTo(text: string, uri: string, edits: TextEdit[]): string {
-  return TextDocument.applyEdits(TextDocument.create(uri, 'plaintext', 0, text), edits);
-}
