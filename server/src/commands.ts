@@ -58,7 +58,13 @@ async function reviewed(deps: CommandDeps, uri: unknown): Promise<Snapshot> {
 
 async function apply(deps: CommandDeps, snap: Snapshot, plans: TextEditPlan[], label: string): Promise<null> {
   if (!plans.length) throw fail(`没有可插入的内容 / Nothing to insert: ${label}`);
-  const result = await deps.applyEdit({ label, edit: versionedEdit(snap, plans) });
+  let result: ApplyWorkspaceEditResult;
+  try {
+    result = await deps.applyEdit({ label, edit: versionedEdit(snap, plans) });
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw fail(`编辑器未能执行插入：${detail} / The editor could not apply the insertion: ${detail}`);
+  }
   if (!result.applied) {
     const reason = result.failureReason ? `：${result.failureReason}` : '';
     throw fail(
@@ -112,17 +118,33 @@ async function insertSideParagraph(deps: CommandDeps, args: unknown[]): Promise<
   return apply(deps, snap, plans, `补充“${label}”段落 / Add a paragraph on ${label}`);
 }
 
-/** Runs a command by either of its ids. */
-export async function executeCommand(deps: CommandDeps, command: string, args: unknown[] | undefined): Promise<null> {
-  const a = args ?? [];
+function run(deps: CommandDeps, command: string, args: unknown[]): Promise<null> {
   switch (command) {
     case Commands.insertRelationshipSection:
     case ServerCommands.insertRelationshipSection:
-      return insertRelationshipSection(deps, a);
+      return insertRelationshipSection(deps, args);
     case Commands.insertSideParagraph:
     case ServerCommands.insertSideParagraph:
-      return insertSideParagraph(deps, a);
+      return insertSideParagraph(deps, args);
     default:
-      throw new ResponseError(LSPErrorCodes.RequestFailed, `未知命令 / Unknown command: ${command}`);
+      throw fail(`未知命令 / Unknown command: ${command}`);
+  }
+}
+
+/**
+ * Runs a command by either of its ids. Resolves to null once the client applied the edit; any
+ * failure, expected or not, reaches the client as a ResponseError with a bilingual message.
+ */
+export async function executeCommand(
+  deps: CommandDeps & { log(message: string): void },
+  command: string,
+  args: unknown[] | undefined,
+): Promise<null> {
+  try {
+    return await run(deps, command, args ?? []);
+  } catch (err) {
+    if (err instanceof ResponseError) throw err;
+    deps.log(`命令 ${command} 出错 / Command ${command} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    throw fail(`命令执行出错（见输出日志）/ The command failed (see the output log): ${err instanceof Error ? err.message : String(err)}`);
   }
 }

@@ -262,7 +262,7 @@ export function startServer(options: StartOptions = {}): Connection {
   connection.onExecuteCommand(
     guard('executeCommand', null, (params) =>
       executeCommand(
-        { current: (uri) => analysis.current(uri), applyEdit: (p) => connection.workspace.applyEdit(p) },
+        { current: (uri) => analysis.current(uri), applyEdit: (p) => connection.workspace.applyEdit(p), log: logError },
         params.command,
         params.arguments,
       ),

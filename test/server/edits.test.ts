@@ -64,6 +64,21 @@ describe('executeCommand', () => {
     assert.equal(c.version(uri), 1);
   });
 
+  test('a client that fails the applyEdit request: an error, not a hang', async () => {
+    const uri = await openDraft(ONE_SIDED);
+    c.onApplyEdit = () => {
+      throw new Error('editor busy');
+    };
+    try {
+      await assert.rejects(
+        execute('policyReview.insertSideParagraph', [uri, 'open-data-security', 1]),
+        (err: Error) => /未能执行插入/.test(err.message) && /editor busy/.test(err.message),
+      );
+    } finally {
+      c.onApplyEdit = (p) => c.applyLikeEditor(p);
+    }
+  });
+
   test('a document changed meanwhile: the stale edit is refused by version and reported', async () => {
     const uri = await openDraft(ONE_SIDED);
     // The user types while the server's edit is on its way.
