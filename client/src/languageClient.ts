@@ -136,7 +136,11 @@ export class PolicyReviewClient implements vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       outputChannel: this.output,
-      synchronize: { configurationSection: SECTION },
+      synchronize: {
+        configurationSection: SECTION,
+        // Editing a workspace rule pack takes effect without a settings change.
+        fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.policy-rules.{json,yaml,yml},rules/*.{json,yaml,yml}}'),
+      },
       // A function, so a restart after the trust grant sends the current trust and settings.
       initializationOptions: (): PolicyReviewInitializationOptions => ({
         clientHandlesCommands: true,

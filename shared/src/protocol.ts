@@ -51,7 +51,7 @@ export interface CoverageChangedParams {
 export const Commands = {
   /** Arguments: [uri, position, relationshipId]. Sends workspace/applyEdit with the section. */
   insertRelationshipSection: 'policyReview.insertRelationshipSection',
-  /** Server-side: [uri, position, relationshipId, side] inserts a paragraph for the absent side. */
+  /** Server-side: [uri, relationshipId, side, headingIndex?] (or [uri, position, relationshipId, side]) inserts a paragraph for the absent side. */
   insertSideParagraph: 'policyReview.insertSideParagraph',
   /** Client-side: shows the coverage view. */
   showCoverage: 'policyReview.showCoverage',
