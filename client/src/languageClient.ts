@@ -133,13 +133,15 @@ export class PolicyReviewClient implements vscode.Disposable {
     const documentSelector = this.languageIds.flatMap((language) =>
       REVIEWED_SCHEMES.map((scheme) => ({ scheme, language })),
     );
+    const packWatcher = vscode.workspace.createFileSystemWatcher('**/{*.policy-rules.{json,yaml,yml},rules/*.{json,yaml,yml}}');
+    this.clientDisposables.push(packWatcher);
     const clientOptions: LanguageClientOptions = {
       documentSelector,
       outputChannel: this.output,
       synchronize: {
         configurationSection: SECTION,
         // Editing a workspace rule pack takes effect without a settings change.
-        fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.policy-rules.{json,yaml,yml},rules/*.{json,yaml,yml}}'),
+        fileEvents: packWatcher,
       },
       // A function, so a restart after the trust grant sends the current trust and settings.
       initializationOptions: (): PolicyReviewInitializationOptions => ({
