@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CODE_SERVER_VERSION, bi, e2ePaths, type E2ePaths } from './lib/paths';
+import { CHROMIUM, CODE_SERVER_VERSION, bi, e2ePaths, type E2ePaths } from './lib/paths';
 import { StepError, log, probe, runStep } from './lib/proc';
 
 /** Debian packages the harness needs. */
@@ -19,7 +19,7 @@ interface Requirement {
 const onPath = (bin: string) => () => probe('sh', ['-c', `command -v ${bin}`]).ok;
 
 const REQUIREMENTS: Requirement[] = [
-  { what: '/usr/bin/chromium', present: () => fs.existsSync('/usr/bin/chromium') },
+  { what: CHROMIUM, present: () => fs.existsSync(CHROMIUM) },
   { what: 'nvim', present: onPath('nvim') },
   { what: bi('文泉驿字体', 'WenQuanYi font') + ' (fc-list)', present: () => /wqy/i.test(probe('fc-list', []).out) },
   { what: 'rg', present: onPath('rg') },

@@ -4,10 +4,9 @@
  */
 import * as fs from 'node:fs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { bi } from './paths';
+import { CHROMIUM, bi } from './paths';
 import { StepError, killByMarker, pidsWithArg } from './proc';
 
-export const CHROMIUM = process.env.POLICY_REVIEW_CHROMIUM ?? '/usr/bin/chromium';
 
 export interface Browser {
   context: BrowserContext;

@@ -27,6 +27,9 @@ export function repoRoot(): string {
 
 export const CODE_SERVER_VERSION = '4.100.3';
 
+/** Debian's Chromium (POLICY_REVIEW_CHROMIUM overrides). */
+export const CHROMIUM = process.env.POLICY_REVIEW_CHROMIUM ?? '/usr/bin/chromium';
+
 export interface E2ePaths {
   root: string;
   /** .e2e/ */
