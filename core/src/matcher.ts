@@ -2,6 +2,9 @@
  * Alias matching on jieba tokens. An alias matches a run of whole tokens (so 安全感 is not 安全);
  * where aliases nest the longest run wins (投入产出 over 投入); one token may count for several
  * relationships. Mentions inside agency names (政务服务管理局) are marked incidental.
+ *
+ * The aliases are found in the text first, by a scan over its characters; the tokens are then
+ * only walked, to see which of those occurrences begin and end on token boundaries.
  */
 import type { ElementDef, RelationshipDef } from './types';
 
@@ -23,77 +26,225 @@ export interface PieceMatch {
 
 /** Tokens after an alias that make it part of an agency's name. */
 const AGENCY_SUFFIX = /^(?:局|厅|委|署|办|[\u4e00-\u9fff]{0,4}(?:管理局|服务局|数据局|办公厅|办公室|委员会|改革委|领导小组))$/;
-const CJK = /^[\u4e00-\u9fff]+$/;
+/** The last characters AGENCY_SUFFIX accepts: a cheap test before the regular expression. */
+const AGENCY_LAST = new Set([...'局厅委署办室会组'].map((c) => c.charCodeAt(0)));
+
+/** Bits of the bigram table's index (2^BIGRAM_BITS slots). */
+const BIGRAM_BITS = 15;
+
+function bigramSlot(a: number, b: number): number {
+  // Multiplicative hashing of the pair as one 32-bit key: the top bits mix both units.
+  return Math.imul((a << 16) | b, 0x9e3779b1) >>> (32 - BIGRAM_BITS);
+}
+
+const NO_ALIASES: string[] = [];
+const START = 1;
+const ONE = 2;
+const STOP = 4;
 
 export class AliasIndex {
   readonly aliases = new Map<string, AliasTarget[]>();
-  private readonly prefixes = new Set<string>();
-  private maxLength = 0;
+  /**
+   * Per UTF-16 unit: START when some alias starts with it, START | ONE when it is also a one-unit
+   * alias, STOP for a separator of the segmenter (see useSeparators), 0 otherwise.
+   */
+  private readonly units = new Uint8Array(0x10000);
+  /**
+   * The aliases of two units or more by a hash of their first two units, longest first. A slot
+   * may hold aliases of other first units too (a hash collision): callers compare the text.
+   */
+  private readonly byBigram: (string[] | undefined)[] = new Array<string[] | undefined>(1 << BIGRAM_BITS).fill(undefined);
 
   constructor(relationships: RelationshipDef[], elements: ElementDef[]) {
     const add = (alias: string, t: AliasTarget) => {
       let list = this.aliases.get(alias);
-      if (!list) this.aliases.set(alias, (list = []));
+      if (!list) {
+        this.aliases.set(alias, (list = []));
+        this.indexAlias(alias);
+      }
       if (!list.some((x) => x.id === t.id && x.side === t.side)) list.push(t);
-      for (let i = 1; i < alias.length; i++) this.prefixes.add(alias.slice(0, i));
-      this.maxLength = Math.max(this.maxLength, alias.length);
     };
     for (const r of relationships) r.sides.forEach((s, side) => s.aliases.forEach((a) => add(a, { id: r.id, side, element: false })));
     for (const e of elements) e.aliases.forEach((a) => add(a, { id: e.id, side: 0, element: true }));
+    for (const list of this.byBigram) list?.sort((a, b) => b.length - a.length);
+  }
+
+  private indexAlias(alias: string): void {
+    if (!alias.length) return;
+    const c = alias.charCodeAt(0);
+    if (alias.length === 1) {
+      this.units[c] = START | ONE;
+      return;
+    }
+    this.units[c] |= START;
+    const slot = bigramSlot(c, alias.charCodeAt(1));
+    const list = this.byBigram[slot];
+    if (list) list.push(alias);
+    else this.byBigram[slot] = [alias];
   }
 
   words(): string[] {
     return [...this.aliases.keys()];
   }
 
-  /** Matches in a token sequence. Kept small and monomorphic: it is the hot loop. */
-  match(tokens: string[]): PieceMatch[] {
-    const out: PieceMatch[] = [];
-    const n = tokens.length;
-    let offset = 0;
-    for (let i = 0; i < n; i++) {
-      const tok = tokens[i];
-      let s = tok;
-      let bestEnd = -1;
-      let bestLen = 0;
-      let j = i;
-      if (this.aliases.has(s)) {
-        bestEnd = i;
-        bestLen = s.length;
-      }
-      while (this.prefixes.has(s) && j + 1 < n && s.length < this.maxLength) {
-        s += tokens[++j];
-        if (this.aliases.has(s)) {
-          bestEnd = j;
-          bestLen = s.length;
-        }
-      }
-      if (bestEnd >= 0) {
-        const alias = bestEnd === i ? tok : s.slice(0, bestLen);
-        out.push({
-          start: offset,
-          end: offset + bestLen,
-          alias,
-          targets: this.aliases.get(alias)!,
-          incidental: isAgencyName(tokens, bestEnd + 1),
-        });
-        for (let k = i + 1; k <= bestEnd; k++) offset += tokens[k].length;
-        offset += tok.length;
-        i = bestEnd;
-        continue;
-      }
-      offset += tok.length;
+  /**
+   * Marks the segmenter's separators that no alias contains: characters at which the segmenter
+   * cuts text into parts it segments independently. Returns whether there is any.
+   */
+  useSeparators(separators: string | undefined): boolean {
+    if (!separators) return false;
+    const inAliases = new Set(this.words().join(''));
+    let any = false;
+    for (const ch of separators) {
+      if (ch.length !== 1 || inAliases.has(ch)) continue;
+      const c = ch.charCodeAt(0);
+      if (this.units[c] !== 0) continue;
+      this.units[c] = STOP;
+      any = true;
     }
+    return any;
+  }
+
+  /**
+   * One pass over a text: appends to `starts`, in order, every offset where some alias occurs
+   * (as characters, whatever the tokens), and to `runs` the [start, end) pairs of the runs of
+   * clauses (text between separators) that hold one. Text outside these runs can hold no match.
+   * Found by the first unit of each alias, then the first two through a hash, and only then by
+   * comparing the aliases that start so.
+   */
+  scan(text: string, starts: number[], runs: number[]): void {
+    const units = this.units;
+    const n = text.length;
+    let clause = 0;
+    let needed = false;
+    let run = -1;
+    for (let i = 0; i < n; i++) {
+      const u = units[text.charCodeAt(i)];
+      if (u === 0) continue;
+      if (u === STOP) {
+        if (needed) {
+          if (run < 0) run = clause;
+        } else if (run >= 0) {
+          runs.push(run, clause);
+          run = -1;
+        }
+        clause = i + 1;
+        needed = false;
+      } else if ((u & ONE) !== 0 || (i + 1 < n && this.startsAt(text, i, n))) {
+        starts.push(i);
+        needed = true;
+      }
+    }
+    if (needed && run < 0) run = clause;
+    if (run >= 0) runs.push(run, needed ? n : clause);
+  }
+
+  /** Whether an alias of two units or more occurs at i and ends by `to`. */
+  private startsAt(text: string, i: number, to: number): boolean {
+    const list = this.longerAt(text, i);
+    if (list.length === 0) return false;
+    // The units after the first two are compared inline before a full comparison.
+    const c2 = i + 2 < to ? text.charCodeAt(i + 2) : -1;
+    for (let k = 0; k < list.length; k++) {
+      const a = list[k];
+      if (a.length > 2 && a.charCodeAt(2) !== c2) continue;
+      if (i + a.length <= to && text.startsWith(a, i)) return true;
+    }
+    return false;
+  }
+
+  /** The aliases of two units or more that may start with text[i], text[i + 1]; longest first. */
+  private longerAt(text: string, i: number): string[] {
+    return this.byBigram[bigramSlot(text.charCodeAt(i), text.charCodeAt(i + 1))] ?? NO_ALIASES;
+  }
+
+  /** Matches in a token sequence. */
+  match(tokens: string[]): PieceMatch[] {
+    const text = tokens.join('');
+    const starts: number[] = [];
+    this.scan(text, starts, []);
+    const out: PieceMatch[] = [];
+    this.matchTokens(tokens, text, 0, starts, 0, out);
     return out;
   }
+
+  /**
+   * Appends to `out` the matches in `tokens`, the cut of `text` from offset `start` (offsets in
+   * `text`); `starts` are the alias occurrences from findStarts, read from index `h`. Returns the
+   * index of the first occurrence after the tokens. The hot loop, kept small: tokens are only
+   * walked, and looked at where an alias occurs.
+   */
+  matchTokens(tokens: string[], text: string, start: number, starts: number[], h: number, out: PieceMatch[]): number {
+    const n = tokens.length;
+    let offset = start;
+    let next = h < starts.length ? starts[h] : -1;
+    for (let i = 0; i < n && next >= 0; i++) {
+      if (offset < next) {
+        offset += tokens[i].length;
+        continue;
+      }
+      while (next >= 0 && next < offset) next = ++h < starts.length ? starts[h] : -1;
+      if (next !== offset) {
+        offset += tokens[i].length;
+        continue;
+      }
+      const last = this.longest(tokens, i, text, offset);
+      if (last < 0) {
+        offset += tokens[i].length;
+        continue;
+      }
+      const alias = this.found;
+      out.push({ start: offset, end: offset + alias.length, alias, targets: this.aliases.get(alias)!, incidental: isAgencyName(tokens, last + 1) });
+      offset += alias.length;
+      i = last;
+    }
+    return h;
+  }
+
+  /** Set by longest: the alias it found. */
+  private found = '';
+
+  /**
+   * The longest alias that the text spells at `offset` over whole tokens from i: the index of its
+   * last token, or -1. This is the longest run of tokens from i that spells an alias.
+   */
+  private longest(tokens: string[], i: number, text: string, offset: number): number {
+    const list = offset + 1 < text.length ? this.longerAt(text, offset) : NO_ALIASES;
+    for (let k = 0; k < list.length; k++) {
+      const alias = list[k];
+      if (!text.startsWith(alias, offset)) continue;
+      let j = i;
+      let len = tokens[i].length;
+      while (len < alias.length && j + 1 < tokens.length) len += tokens[++j].length;
+      if (len === alias.length) {
+        this.found = alias;
+        return j;
+      }
+    }
+    if ((this.units[text.charCodeAt(offset)] & ONE) !== 0 && tokens[i].length === 1) {
+      this.found = text[offset];
+      return i;
+    }
+    return -1;
+  }
+}
+
+/** True for a non-empty string of CJK unified ideographs (U+4E00–U+9FFF) only. */
+function isCjk(t: string): boolean {
+  if (t.length === 0) return false;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
 }
 
 /** True when the tokens from `from` complete an agency's name: 政务服务|管理局, 发展|和|改革|委员会. */
 function isAgencyName(tokens: string[], from: number): boolean {
   for (let k = from; k < tokens.length && k < from + 3; k++) {
     const t = tokens[k];
-    if (!CJK.test(t)) return false;
-    if (AGENCY_SUFFIX.test(t)) return true;
+    if (!isCjk(t)) return false;
+    if (AGENCY_LAST.has(t.charCodeAt(t.length - 1)) && AGENCY_SUFFIX.test(t)) return true;
   }
   return false;
 }

@@ -13,7 +13,27 @@ export interface Segmenter {
   readonly backend: SegmenterBackend;
   /** Cuts text into tokens whose concatenation is the text. */
   cut(text: string): string[];
+  /**
+   * Characters at which the backend cuts a text into parts that it segments independently, each
+   * one a token of its own: cutting a text in two just after one of them gives the same tokens as
+   * cutting it whole. Absent when the backend makes no such promise.
+   */
+  readonly separators?: string;
 }
+
+/**
+ * cppjieba (nodejieba) segments the text between these characters on its own: its PreFilter
+ * splits at space, tab, newline, ， and 。 (SPECIAL_SEPARATORS), each a token of its own.
+ */
+const CPPJIEBA_SEPARATORS = ' \t，。';
+
+/**
+ * jieba-rs (@node-rs/jieba) splits text into blocks at every character outside its class of Han
+ * characters, ASCII letters, digits and +#&._%- ; each such character is a token of its own (a
+ * whitespace character too, but for \r\n, which is why \r is not listed). These are the common
+ * ones in drafts: full-width and ASCII punctuation.
+ */
+const JIEBA_RS_SEPARATORS = ' \t，。、；：？！“”‘’（）《》〈〉【】「」『』〔〕—…·,;:?!()[]{}<>"\'/\\|~`=*^$@';
 
 /** Frequency given to an alias that the dictionary lacks or knows only as a rare word. */
 export const ALIAS_MIN_FREQUENCY = 3000;
@@ -71,7 +91,7 @@ function createNodeRs(words: string[]): Segmenter {
   } catch (err) {
     throw loadError('node-rs', err);
   }
-  return { backend: 'node-rs', cut: (text) => jieba.cut(text, false) };
+  return { backend: 'node-rs', separators: JIEBA_RS_SEPARATORS, cut: (text) => jieba.cut(text, false) };
 }
 
 function createNodejieba(words: string[]): Segmenter {
@@ -91,7 +111,7 @@ function createNodejieba(words: string[]): Segmenter {
   } catch (err) {
     throw loadError('nodejieba', err);
   }
-  return { backend: 'nodejieba', cut: (text) => nj.cut(text, false) };
+  return { backend: 'nodejieba', separators: CPPJIEBA_SEPARATORS, cut: (text) => nj.cut(text, false) };
 }
 
 /**
