@@ -13,6 +13,9 @@
  * arrives through window.codeAutomationLog and the suite's exit code through
  * window.codeAutomationExit; this process exits with that code.
  *
+ * With --locale=zh-cn the profile gets a zh-cn display language (see lib/displayLanguage.ts), so
+ * the extension shows its Chinese strings as it does for Chinese users.
+ *
  * Environment: POLICY_REVIEW_E2E_SUITE_TIMEOUT_MS (whole run, default 15 min),
  * POLICY_REVIEW_E2E_IDLE_TIMEOUT_MS (no output at all, default 4 min),
  * POLICY_REVIEW_E2E_VERBOSE=1 (also forward the workbench's own log lines).
@@ -21,6 +24,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { launchBrowser, type Browser } from './lib/browser';
+import { installChineseDisplayLanguage, isChinese } from './lib/displayLanguage';
 import { makeProfile, remoteAuthority, startCodeServer, type CodeServer } from './lib/codeServer';
 import { bi, e2ePaths, newRunDir } from './lib/paths';
 import { StepError, log, tail } from './lib/proc';
@@ -134,6 +138,7 @@ async function main(): Promise<number> {
 
   // A fresh profile unless the caller gave one (runTests' default profile lives in .vscode-test/).
   const profile = makeProfile(runDir, { userDataDir: args.userDataDir, extensionsDir: args.extensionsDir });
+  if (isChinese(args.locale)) await installChineseDisplayLanguage(profile, paths);
   cs = await startCodeServer(profile, paths, undefined, args.locale ? ['--locale', args.locale] : []);
   const authority = await remoteAuthority(cs, folder);
   const remote = (p: string) => `vscode-remote://${authority}${p}`;

@@ -9,7 +9,8 @@
  *   POLICY_REVIEW_E2E_EDITOR=desktop node dist/test/e2e/run-exttests.js
  *
  * (on Linux without a display, under `xvfb-run -a`). Everything else — the fixture copy, the
- * launch arguments, the results file — stays the same.
+ * launch arguments, the results file — stays the same; desktop VS Code shows Chinese only with its
+ * Chinese language pack installed, and the suite checks the strings of whichever language is shown.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +19,9 @@ import { bi, copyFixture, e2ePaths, newRunDir } from './lib/paths';
 import { StepError, log } from './lib/proc';
 import { writeSummary, type CheckResult, type PartSummary } from './lib/summary';
 import { provision } from './provision';
+
+/** UI language of the run: zh-cn by default (the extension's users), POLICY_REVIEW_E2E_LOCALE=en for English. */
+const LOCALE = process.env.POLICY_REVIEW_E2E_LOCALE ?? 'zh-cn';
 
 async function main(): Promise<PartSummary> {
   const t0 = Date.now();
@@ -32,7 +36,7 @@ async function main(): Promise<PartSummary> {
     const runDir = newRunDir('suite');
     const workspace = copyFixture(path.join(runDir, 'workspace'), paths);
     const resultsFile = path.join(runDir, 'mocha-results.json');
-    log(bi('运行扩展宿主测试', 'running the in-host suite'), `workspace=${workspace}`);
+    log(bi('运行扩展宿主测试', 'running the in-host suite'), `workspace=${workspace} locale=${LOCALE}`);
     let exitCode = 0;
     try {
       exitCode = await runTests({
@@ -42,6 +46,7 @@ async function main(): Promise<PartSummary> {
         launchArgs: [
           workspace,
           '--disable-extensions',
+          `--locale=${LOCALE}`,
           `--user-data-dir=${path.join(runDir, 'user-data')}`,
           `--extensions-dir=${path.join(runDir, 'extensions')}`,
         ],

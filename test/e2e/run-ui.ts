@@ -6,13 +6,15 @@
  * coverage view (关系覆盖 / Relationship Coverage). One screenshot per step in test-results/ui/.
  *
  * The .vsix is built with `npm run package` when policy-review.vsix is missing or older than the
- * sources (POLICY_REVIEW_E2E_REBUILD_VSIX=1 forces a rebuild).
+ * sources (POLICY_REVIEW_E2E_REBUILD_VSIX=1 forces a rebuild). The UI language is zh-cn unless
+ * POLICY_REVIEW_E2E_LOCALE says otherwise.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { launchBrowser, type Browser } from './lib/browser';
 import { installVsix, makeProfile, startCodeServer, type CodeServer } from './lib/codeServer';
+import { installChineseDisplayLanguage, isChinese } from './lib/displayLanguage';
 import { bi, copyFixture, e2ePaths, newRunDir, type E2ePaths } from './lib/paths';
 import { StepError, log, probe, runStep, tail } from './lib/proc';
 import { loadRelationship, loadRelationships } from './lib/rules';
@@ -20,6 +22,8 @@ import { writeSummary, type PartSummary } from './lib/summary';
 import { provision } from './provision';
 
 const DRAFT = 'opendata.md';
+/** UI language: zh-cn by default (the extension's strings in Chinese, the workbench's in English). */
+const LOCALE = process.env.POLICY_REVIEW_E2E_LOCALE ?? 'zh-cn';
 const STEP_MS = 30_000;
 
 let cs: CodeServer | undefined;
@@ -64,6 +68,27 @@ async function ensureVsix(paths: E2ePaths): Promise<void> {
   if (!fs.existsSync(paths.vsix)) throw new StepError('npm run package', bi(`未生成 ${paths.vsix}`, `${paths.vsix} was not produced`), tail(path.join(paths.home, 'package.log')));
 }
 
+/** The extension's own UI strings in the run's language: package.nls(.zh-cn).json and the l10n bundle. */
+function extensionStrings(root: string, locale: string) {
+  const read = (f: string): Record<string, string> => (fs.existsSync(path.join(root, f)) ? JSON.parse(fs.readFileSync(path.join(root, f), 'utf8')) : {});
+  const zh = isChinese(locale);
+  const nls = { ...read('package.nls.json'), ...(zh ? read('package.nls.zh-cn.json') : {}) };
+  const bundle = zh ? read('l10n/bundle.l10n.zh-cn.json') : {};
+  const t = (key: string) => bundle[key] ?? key;
+  const command = (key: string) => `${nls.category}: ${nls[key]}`;
+  return {
+    insertCommand: command('command.insertRelationshipSection.title'),
+    showCoverageCommand: command('command.showCoverage.title'),
+    coverageView: nls['view.coverage.name'],
+    pickTitle: t('Insert Relationship Section'),
+    statusBar: new RegExp(escapeRe(t('Relationships {0}/{1}')).replace('\\{0\\}', '\\d+').replace('\\{1\\}', '\\d+')),
+  };
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /** Screen-reader text of a locator, whitespace folded. */
 async function textOf(l: Locator): Promise<string> {
   return ((await l.textContent({ timeout: 5000 })) ?? '').replace(/\s+/g, ' ').trim();
@@ -100,6 +125,14 @@ async function main(): Promise<PartSummary> {
   let shotNo = 0;
   const shot = async (name: string) => {
     const file = path.join(shots, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
+    // Let finite animations (the hover's fade-in) end first, at most 3 s.
+    await page
+      ?.evaluate(() => {
+        const d = (globalThis as unknown as { document: any }).document;
+        const finite = d.getAnimations().filter((a: any) => a.effect?.getTiming().iterations !== Infinity);
+        return Promise.race([Promise.all(finite.map((a: any) => a.finished)), new Promise((r) => setTimeout(r, 3000))]);
+      })
+      .catch(() => undefined);
     await page?.screenshot({ path: file, timeout: 15_000 }).catch(() => undefined);
     return file;
   };
@@ -126,6 +159,8 @@ async function main(): Promise<PartSummary> {
     const ods = loadRelationship(paths.root, 'open-data-security');
     const inv = loadRelationship(paths.root, 'investment-benefit');
     const names = [...loadRelationships(paths.root).values()].map((r) => r.name);
+    const ui = extensionStrings(paths.root, LOCALE);
+    log(bi('界面语言', 'UI language'), LOCALE, JSON.stringify({ ...ui, statusBar: String(ui.statusBar) }));
 
     const runDir = newRunDir('ui');
     const ws = copyFixture(path.join(runDir, 'workspace'), paths);
@@ -133,7 +168,8 @@ async function main(): Promise<PartSummary> {
     const ti = Date.now();
     await installVsix(paths.vsix, profile, paths);
     log(bi('已安装 vsix', 'vsix installed'), `${((Date.now() - ti) / 1000).toFixed(1)}s`);
-    cs = await startCodeServer(profile, paths);
+    if (isChinese(LOCALE)) await installChineseDisplayLanguage(profile, paths);
+    cs = await startCodeServer(profile, paths, undefined, ['--locale', LOCALE]);
     browser = await launchBrowser(path.join(runDir, 'chromium'), { viewport: { width: 1500, height: 950 } });
     page = browser.page;
     const p = page;
@@ -190,17 +226,14 @@ async function main(): Promise<PartSummary> {
       await p.keyboard.press('F1');
       const input = p.locator('.quick-input-widget input');
       await input.waitFor();
-      await input.fill('>Insert Relationship Section');
-      let option = p.getByRole('option', { name: /(Policy Review|政策审校): (Insert Relationship Section|插入关系章节)/ }).first();
-      if (!(await option.isVisible().catch(() => false))) {
-        await input.fill('>插入关系章节');
-        option = p.getByRole('option', { name: /(Policy Review|政策审校): (Insert Relationship Section|插入关系章节)/ }).first();
-      }
+      // Typed as a user would: the command's title in the UI language, e.g. 「插入关系章节」.
+      await input.fill(`>${ui.insertCommand.replace(/[…．.]+$/, '')}`);
+      const option = p.getByRole('option', { name: new RegExp(`^${escapeRe(ui.insertCommand)}`) }).first();
       await option.waitFor();
       const commandLabel = await textOf(option);
       await p.keyboard.press('Enter');
       // The QuickPick of relationships: filter by name and pick it.
-      await p.locator('.quick-input-widget').getByText(/uncovered ones first|未覆盖的排在前面|Insert Relationship Section|插入关系章节/).first().waitFor();
+      await p.locator('.quick-input-widget').getByText(ui.pickTitle, { exact: true }).first().waitFor();
       await input.fill(inv.name);
       const pick = p.getByRole('option', { name: new RegExp(inv.name) }).first();
       await pick.waitFor();
@@ -211,7 +244,7 @@ async function main(): Promise<PartSummary> {
     });
 
     await step(bi('状态栏显示关系覆盖', 'status bar shows the relationship coverage'), 'status-bar', async () => {
-      const item = p.getByRole('button', { name: /(关系|Relationships) \d+\/\d+/ }).first();
+      const item = p.getByRole('button', { name: ui.statusBar }).first();
       await item.waitFor();
       return ((await item.getAttribute('aria-label')) ?? (await textOf(item))).split('\n')[0];
     });
@@ -220,11 +253,12 @@ async function main(): Promise<PartSummary> {
       await p.keyboard.press('F1');
       const input = p.locator('.quick-input-widget input');
       await input.waitFor();
-      await input.fill('>Show Relationship Coverage');
-      const option = p.getByRole('option', { name: /(Policy Review|政策审校): (Show Relationship Coverage|显示关系覆盖)/ }).first();
+      await input.fill(`>${ui.showCoverageCommand}`);
+      const option = p.getByRole('option', { name: new RegExp(`^${escapeRe(ui.showCoverageCommand)}`) }).first();
       await option.waitFor();
       await p.keyboard.press('Enter');
-      const view = p.getByRole('tree', { name: /关系覆盖|Relationship Coverage/ }).first();
+      // The tree is labelled with the view's title, 关系覆盖 in Chinese.
+      const view = p.getByRole('tree', { name: ui.coverageView, exact: true }).first();
       await view.getByRole('treeitem').first().waitFor();
       // The list is virtual: collapse the file explorer so that every row of the view is rendered.
       const files = p.getByRole('button', { name: /^(Explorer Section|资源管理器部分)/ }).first();
