@@ -13,7 +13,8 @@ export const REVIEWED_SCHEMES = ['file', 'untitled'] as const;
 
 /** The settings for a resource (or the window when scope is omitted), defaults filled in. */
 export function readSettings(scope?: vscode.ConfigurationScope): PolicyReviewSettings {
-  const c = vscode.workspace.getConfiguration(SECTION, scope);
+  // An explicit null reads window-level values without VS Code's warning about resource-scoped settings.
+  const c = vscode.workspace.getConfiguration(SECTION, scope ?? null);
   const d = DEFAULT_POLICY_REVIEW_SETTINGS;
   return {
     languageIds: c.get('languageIds', d.languageIds),
