@@ -38,17 +38,27 @@ function bigramSlot(a: number, b: number): number {
 }
 
 const NO_ALIASES: string[] = [];
+/** Flags in `units`; the bits above them hold the unit's index among the first units of aliases. */
 const START = 1;
 const ONE = 2;
 const STOP = 4;
+const FLAGS = 3;
+/** Indexes that fit above the flags; a first unit beyond them gets 0, which filters nothing. */
+const MAX_FIRST = (1 << (16 - FLAGS)) - 1;
+/** Second units are told apart by their low SECOND_BITS bits (a filter: it may let others by). */
+const SECOND_BITS = 10;
 
 export class AliasIndex {
   readonly aliases = new Map<string, AliasTarget[]>();
   /**
-   * Per UTF-16 unit: START when some alias starts with it, START | ONE when it is also a one-unit
-   * alias, STOP for a separator of the segmenter (see useSeparators), 0 otherwise.
+   * Per UTF-16 unit, in the low FLAGS bits: START when some alias starts with it, START | ONE when
+   * it is also a one-unit alias, STOP for a separator of the segmenter (see useSeparators), 0
+   * otherwise; above them, for a unit that starts a longer alias, its index in `seconds`.
    */
-  private readonly units = new Uint8Array(0x10000);
+  private readonly units = new Uint16Array(0x10000);
+  /** Per first unit (by index), a bit table of the (low bits of the) second units that follow it. */
+  private seconds = new Uint32Array(1 << (SECOND_BITS - 5));
+  private firstUnits = 0;
   /**
    * The aliases of two units or more by a hash of their first two units, longest first. A slot
    * may hold aliases of other first units too (a hash collision): callers compare the text.
@@ -73,10 +83,22 @@ export class AliasIndex {
     if (!alias.length) return;
     const c = alias.charCodeAt(0);
     if (alias.length === 1) {
-      this.units[c] = START | ONE;
+      this.units[c] |= START | ONE;
       return;
     }
     this.units[c] |= START;
+    if (this.units[c] >>> FLAGS === 0 && this.firstUnits < MAX_FIRST) {
+      const k = ++this.firstUnits;
+      this.units[c] |= k << FLAGS;
+      if ((k + 1) << (SECOND_BITS - 5) > this.seconds.length) {
+        const grown = new Uint32Array(this.seconds.length * 2);
+        grown.set(this.seconds);
+        this.seconds = grown;
+      }
+    }
+    const k = this.units[c] >>> FLAGS;
+    const c2 = alias.charCodeAt(1) & ((1 << SECOND_BITS) - 1);
+    if (k) this.seconds[(k << (SECOND_BITS - 5)) | (c2 >>> 5)] |= 1 << (c2 & 31);
     const slot = bigramSlot(c, alias.charCodeAt(1));
     const list = this.byBigram[slot];
     if (list) list.push(alias);
@@ -130,13 +152,21 @@ export class AliasIndex {
         }
         clause = i + 1;
         needed = false;
-      } else if ((u & ONE) !== 0 || (i + 1 < n && this.startsAt(text, i, n))) {
+      } else if ((u & ONE) !== 0 || (i + 1 < n && this.follows(u, text.charCodeAt(i + 1)) && this.startsAt(text, i, n))) {
         starts.push(i);
         needed = true;
       }
     }
     if (needed && run < 0) run = clause;
     if (run >= 0) runs.push(run, needed ? n : clause);
+  }
+
+  /** Whether the unit c2 may follow the first unit whose `units` entry is u in a longer alias. */
+  private follows(u: number, c2: number): boolean {
+    const k = u >>> FLAGS;
+    if (k === 0) return (u & START) !== 0;
+    const b = c2 & ((1 << SECOND_BITS) - 1);
+    return (this.seconds[(k << (SECOND_BITS - 5)) | (b >>> 5)] & (1 << (b & 31))) !== 0;
   }
 
   /** Whether an alias of two units or more occurs at i and ends by `to`. */

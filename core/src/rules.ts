@@ -4,16 +4,105 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { type ErrorObject } from 'ajv';
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import type { ErrorObject } from 'ajv';
+import type * as Yaml from 'yaml';
 import schema from '../../rules/rule-pack.schema.json';
+import { SCHEMA_JSON, validate as generatedValidator } from './rulePackValidator.generated';
 import type { RulePack, RulePackError } from './types';
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+let validator: Validator | undefined;
+
+/**
+ * The schema's validator: the code Ajv generated ahead of time for this very schema, or, when
+ * the schema has changed since, Ajv compiling it now (slower: Ajv is loaded only then).
+ */
+function getValidator(): Validator {
+  if (!validator) {
+    if (JSON.stringify(schema) === SCHEMA_JSON) validator = generatedValidator as Validator;
+    else {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const Ajv = (require('ajv') as typeof import('ajv')).default;
+      validator = new Ajv({ allErrors: true, strict: false }).compile(schema) as Validator;
+    }
+  }
+  return validator;
+}
 
 function validate(data: unknown): ErrorObject[] {
-  if (!validator) validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
-  return validator(data) ? [] : [...(validator.errors ?? [])];
+  const v = getValidator();
+  return v(data) ? [] : [...(v.errors ?? [])];
+}
+
+/** The YAML parser, loaded on first use: most packs are JSON and never need it. */
+function yaml(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('yaml') as typeof Yaml;
+}
+
+/** Characters that JSON accepts in strings and YAML may not (non-printable), and long keys. */
+const NOT_YAML_SAFE = /[\x7f-\x84\x86-\x9f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * A pack written as JSON, parsed as the YAML parser would read it: undefined unless the text is
+ * JSON whose reading by YAML is certain to be the same (no duplicate keys, no key of 1,000
+ * characters or more, nothing YAML calls non-printable). Then the YAML parser is not needed.
+ */
+function parseJsonPack(text: string): unknown {
+  if (!/^\s*[[{]/.test(text) || NOT_YAML_SAFE.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return uniqueShortKeys(text) ? data : undefined;
+}
+
+/** Whether every object in a valid JSON text has distinct keys, each under 1,000 characters. */
+function uniqueShortKeys(text: string): boolean {
+  // One set of keys per open object; null for an open array.
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const end = stringEnd(text, i);
+      const keys = stack[stack.length - 1];
+      if (expectKey && keys) {
+        const raw = text.slice(i, end + 1);
+        const key = raw.includes('\\') ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        if (key.length >= 1000 || keys.has(key)) return false;
+        keys.add(key);
+        expectKey = false;
+      }
+      i = end;
+    } else if (c === 0x7b /* { */) {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b /* [ */) {
+      stack.push(null);
+      expectKey = false;
+    } else if (c === 0x7d /* } */ || c === 0x5d /* ] */) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 0x2c /* , */) {
+      expectKey = stack[stack.length - 1] != null;
+    }
+  }
+  return true;
+}
+
+/** Index of the quote closing the JSON string that opens at `open`. */
+function stringEnd(text: string, open: number): number {
+  let end = text.indexOf('"', open + 1);
+  for (;;) {
+    let backslashes = 0;
+    while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes++;
+    if (backslashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
 }
 
 function pointerSegments(pointer: string): string[] {
@@ -47,10 +136,16 @@ function describeAjvError(e: ErrorObject): string {
 
 /** Parses and validates one pack from its text. `file` is used in messages only. */
 export function parseRulePack(text: string, file: string): { pack?: RulePack; errors: RulePackError[] } {
+  const source = text.replace(/^\uFEFF/, '');
+  // A valid JSON pack needs no YAML parser; any problem is reported through the YAML path below,
+  // which knows lines and columns.
+  const json = parseJsonPack(source);
+  if (json !== undefined && validate(json).length === 0) return checkPack(json as RulePack, file);
+  const { LineCounter, parseDocument, isNode } = yaml();
   const lineCounter = new LineCounter();
   let doc;
   try {
-    doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (err) {
     return { errors: [{ file, field: '', message: `无法解析 / cannot parse: ${(err as Error).message}` }] };
   }
@@ -71,8 +166,12 @@ export function parseRulePack(text: string, file: string): { pack?: RulePack; er
     return { file, field: field || '/', line: pos?.line, column: pos?.col, message: describeAjvError(e) };
   });
   if (errors.length) return { errors };
-  const pack = data as RulePack;
-  // Checks a schema cannot express.
+  return checkPack(data as RulePack, file);
+}
+
+/** Checks a schema cannot express, on a pack the schema accepts. */
+function checkPack(pack: RulePack, file: string): { pack?: RulePack; errors: RulePackError[] } {
+  const errors: RulePackError[] = [];
   pack.relationships.forEach((r, i) => {
     const a = new Set(r.sides[0].aliases);
     for (const alias of r.sides[1].aliases) {

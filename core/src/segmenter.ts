@@ -41,11 +41,23 @@ export const ALIAS_MIN_FREQUENCY = 3000;
 /** Only words of letters, digits and CJK reach a dictionary (a bad line aborts nodejieba). */
 const SAFE_WORD = /^[\p{L}\p{N}\p{M}·]+$/u;
 
-/** Dictionary lines for the words, each at max(jieba's frequency, ALIAS_MIN_FREQUENCY). */
-export function aliasDictionaryLines(dictionaryText: string, words: string[]): string {
+/**
+ * Dictionary lines for the words, each at max(jieba's frequency, ALIAS_MIN_FREQUENCY). The
+ * dictionary may be given as text or as its UTF-8 bytes (read faster: no decoding of megabytes).
+ */
+export function aliasDictionaryLines(dictionary: string | Uint8Array, words: string[]): string {
   const wanted = new Map<string, number>();
   for (const w of words) if (SAFE_WORD.test(w)) wanted.set(w, 0);
   if (wanted.size === 0) return '';
+  if (typeof dictionary === 'string') textFrequencies(dictionary, wanted);
+  else byteFrequencies(Buffer.from(dictionary.buffer, dictionary.byteOffset, dictionary.byteLength), wanted);
+  let out = '';
+  for (const [w, f] of wanted) out += `${w} ${Math.max(f, ALIAS_MIN_FREQUENCY)} n\n`;
+  return out;
+}
+
+/** Raises each wanted word to the highest frequency of its lines ("word freq tag") in the text. */
+function textFrequencies(dictionaryText: string, wanted: Map<string, number>): void {
   let pos = 0;
   while (pos < dictionaryText.length) {
     let end = dictionaryText.indexOf('\n', pos);
@@ -60,9 +72,50 @@ export function aliasDictionaryLines(dictionaryText: string, words: string[]): s
     }
     pos = end + 1;
   }
-  let out = '';
-  for (const [w, f] of wanted) out += `${w} ${Math.max(f, ALIAS_MIN_FREQUENCY)} n\n`;
-  return out;
+}
+
+/** FNV-1a, 32 bits, over bytes [from, to). */
+function fnv(b: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ b[i], 0x01000193);
+  return h;
+}
+
+/**
+ * textFrequencies on the UTF-8 bytes of the dictionary. One pass hashes the word of every line;
+ * only a line whose hash is in a bit table of the wanted words' hashes is decoded and compared.
+ */
+function byteFrequencies(dict: Buffer, wanted: Map<string, number>): void {
+  const bits = new Uint32Array(2048);
+  for (const w of wanted.keys()) {
+    const b = Buffer.from(w, 'utf8');
+    const h = fnv(b, 0, b.length) & 0xffff;
+    bits[h >>> 5] |= 1 << (h & 31);
+  }
+  const n = dict.length;
+  let pos = 0;
+  while (pos < n) {
+    // The word: up to the first space; the line: up to \n.
+    let h = 0x811c9dc5;
+    let sp = pos;
+    for (; sp < n; sp++) {
+      const c = dict[sp];
+      if (c === 32 || c === 10) break;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    let end = sp;
+    while (end < n && dict[end] !== 10) end++;
+    const slot = h & 0xffff;
+    if (sp > pos && sp < end && (bits[slot >>> 5] & (1 << (slot & 31))) !== 0) byteLine(dict, pos, sp, end, wanted);
+    pos = end + 1;
+  }
+}
+
+function byteLine(dict: Buffer, pos: number, sp: number, end: number, wanted: Map<string, number>): void {
+  const word = dict.toString('utf8', pos, sp);
+  if (!wanted.has(word)) return;
+  const freq = parseInt(dict.toString('utf8', sp + 1, end), 10);
+  if (freq > (wanted.get(word) ?? 0)) wanted.set(word, freq);
 }
 
 function loadError(backend: SegmenterBackend, err: unknown): Error {
@@ -83,11 +136,12 @@ function createNodeRs(words: string[]): Segmenter {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): typeof jieba } };
     const dictFile = require.resolve('@node-rs/jieba/dict.txt');
-    const base = fs.readFileSync(dictFile, 'utf8');
+    // Bytes, not text: the dictionary is megabytes, and withDict takes bytes.
+    const base = fs.readFileSync(dictFile);
     // One build of the dictionary: loadDict after withDict would rebuild it.
     const extra = aliasDictionaryLines(base, words);
-    const sep = base.endsWith('\n') ? '' : '\n';
-    jieba = mod.Jieba.withDict(Buffer.from(base + sep + extra, 'utf8'));
+    const sep = base.length > 0 && base[base.length - 1] === 10 ? '' : '\n';
+    jieba = mod.Jieba.withDict(Buffer.concat([base, Buffer.from(sep + extra, 'utf8')]));
   } catch (err) {
     throw loadError('node-rs', err);
   }
@@ -99,7 +153,7 @@ function createNodejieba(words: string[]): Segmenter {
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     nj = require('nodejieba');
-    const base = fs.readFileSync(nj.DEFAULT_DICT, 'utf8');
+    const base = fs.readFileSync(nj.DEFAULT_DICT);
     const userDict = path.join(os.tmpdir(), `policy-review-userdict-${process.pid}-${Date.now()}.utf8`);
     // The user dictionary holds only validated alias words (SAFE_WORD), never user text as-is.
     fs.writeFileSync(userDict, aliasDictionaryLines(base, words) || 'policyreview 1 n\n', 'utf8');
