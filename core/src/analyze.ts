@@ -21,7 +21,7 @@ import type {
 } from './types';
 import { DEFAULT_SETTINGS } from './types';
 import type { Segmenter } from './segmenter';
-import { AliasIndex, type PieceMatch } from './matcher';
+import { AliasIndex, aliasWords, type PieceMatch } from './matcher';
 import { splitLines, type Lines } from './lines';
 import { scanProse, type Disable } from './prose';
 import { scanOutline, type OutlineProblem } from './outline';
@@ -30,6 +30,20 @@ import * as msg from './messages';
 export interface AnalyzeOptions {
   language?: LanguageKind;
   settings?: Partial<ReviewSettings>;
+  /** When given, the time of each phase is added to it (for benchmarks). */
+  profile?: AnalysisProfile;
+}
+
+/** Milliseconds spent in each phase of analyses. */
+export interface AnalysisProfile {
+  /** The segmenter cutting prose into tokens. */
+  segment: number;
+  /** Finding aliases in the prose and on token boundaries: the mentions. */
+  match: number;
+  /** Lines, markup and disable comments, headings and numbering. */
+  outline: number;
+  /** Coverage, named headings, findings, disables and their order. */
+  findings: number;
 }
 
 /** Segmentation cache: piece text → matches. Bounded; cleared when full. */
@@ -41,20 +55,25 @@ export class Analyzer {
   private readonly index: AliasIndex;
   private readonly byId = new Map<string, RelationshipDef | ElementDef>();
   private cache = new Map<string, PieceMatch[]>();
-  /** Whether pieces are cut clause by clause (see matchClauses). */
-  private readonly clauses: boolean;
+  /**
+   * A separator of the segmenter that no alias contains (see matchPieces), or '' when there is
+   * none: then pieces are cut whole, one by one.
+   */
+  private readonly joiner: string;
+  /** Set while an analysis is profiled: the segmenter's time so far. */
+  private segmentMs: number | undefined;
 
   constructor(packs: RulePack[], private readonly segmenter: Segmenter) {
     this.relationships = packs.flatMap((p) => p.relationships);
     this.elements = packs.flatMap((p) => p.elements ?? []);
     for (const d of [...this.relationships, ...this.elements]) this.byId.set(d.id, d);
     this.index = new AliasIndex(this.relationships, this.elements);
-    this.clauses = this.index.useSeparators(segmenter.separators);
+    this.joiner = this.index.useSeparators(segmenter.separators).charAt(0);
   }
 
   /** Every alias of the packs: the words to add to the segmenter's dictionary. */
   static words(packs: RulePack[]): string[] {
-    return new AliasIndex(packs.flatMap((p) => p.relationships), packs.flatMap((p) => p.elements ?? [])).words();
+    return aliasWords(packs.flatMap((p) => p.relationships), packs.flatMap((p) => p.elements ?? []));
   }
 
   get backend(): string {
@@ -69,38 +88,110 @@ export class Analyzer {
     return 'sides' in d;
   }
 
-  /** Matches of one piece of prose, segmented at most once per distinct text. */
-  private piece(text: string): PieceMatch[] {
-    let m = this.cache.get(text);
-    if (!m) {
-      m = this.clauses ? this.matchClauses(text) : this.index.match(this.segmenter.cut(text));
-      if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
-      this.cache.set(text, m);
-    }
-    return m;
+  private remember(piece: string, matches: PieceMatch[]): PieceMatch[] {
+    if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
+    this.cache.set(piece, matches);
+    return matches;
   }
 
   /**
-   * Matches of a piece, segmenting only the runs of clauses that hold an alias. The segmenter
-   * cuts independently at its separators and no alias contains one, so a clause without any alias
-   * in it can hold no match, and the runs that are cut give the tokens the whole piece would.
+   * Matches of each piece text[pieces[2k], pieces[2k + 1]) of prose: from the cache, else found
+   * now, each distinct text once. Only the runs of clauses that hold an alias are segmented, all
+   * in one call: the segmenter cuts independently at its separators, no alias contains one, and
+   * the runs are joined by one, so the tokens of each run are those the whole line would give.
    */
-  private matchClauses(text: string): PieceMatch[] {
-    const out: PieceMatch[] = [];
-    const starts: number[] = [];
-    const runs: number[] = [];
-    this.index.scan(text, starts, runs);
-    let h = 0;
-    for (let r = 0; r < runs.length; r += 2) {
-      const start = runs[r];
-      const end = runs[r + 1];
-      const tokens = this.segmenter.cut(start === 0 && end === text.length ? text : text.slice(start, end));
-      h = this.index.matchTokens(tokens, text, start, starts, h, out);
+  private matchPieces(text: string, pieces: number[]): PieceMatch[][] {
+    const result: PieceMatch[][] = new Array<PieceMatch[]>(pieces.length >> 1);
+    const pending: Pending[] = [];
+    const byText = new Map<string, Pending>();
+    for (let k = 0; k < result.length; k++) {
+      const piece = text.slice(pieces[2 * k], pieces[2 * k + 1]);
+      const cached = this.cache.get(piece);
+      if (cached) result[k] = cached;
+      else if (!this.joiner) result[k] = this.remember(piece, this.index.match(this.cut(piece)));
+      else {
+        const same = byText.get(piece);
+        if (same) {
+          same.slots.push(k);
+          continue;
+        }
+        const item: Pending = { piece, slots: [k], starts: [], runs: [], matches: [] };
+        this.index.scan(piece, item.starts, item.runs);
+        if (item.runs.length) {
+          pending.push(item);
+          byText.set(piece, item);
+        } else result[k] = this.remember(piece, item.matches);
+      }
     }
-    return out;
+    if (pending.length && !this.matchJoined(pending)) for (const item of pending) this.matchRuns(item);
+    for (const item of pending) {
+      this.remember(item.piece, item.matches);
+      for (const k of item.slots) result[k] = item.matches;
+    }
+    return result;
+  }
+
+  /** Segments the runs of every pending piece in one call; false if the tokens do not line up. */
+  private matchJoined(pending: Pending[]): boolean {
+    const parts: string[] = [];
+    for (const item of pending) for (let r = 0; r < item.runs.length; r += 2) parts.push(item.piece.slice(item.runs[r], item.runs[r + 1]));
+    const tokens = this.cut(parts.join(this.joiner));
+    let t = 0;
+    let part = 0;
+    for (const item of pending) {
+      let h = 0;
+      for (let r = 0; r < item.runs.length; r += 2) {
+        const from = t;
+        t = tokensSpanning(tokens, t, item.runs[r + 1] - item.runs[r]);
+        if (t < 0) return false;
+        h = this.index.matchTokens(tokens, from, t, item.piece, item.runs[r], item.starts, h, item.matches);
+        if (++part < parts.length) {
+          if (tokens[t] !== this.joiner) return false;
+          t++;
+        }
+      }
+    }
+    return t === tokens.length;
+  }
+
+  /** The runs of one piece, segmented one by one. */
+  private matchRuns(item: Pending): void {
+    item.matches = [];
+    let h = 0;
+    for (let r = 0; r < item.runs.length; r += 2) {
+      const tokens = this.cut(item.piece.slice(item.runs[r], item.runs[r + 1]));
+      h = this.index.matchTokens(tokens, 0, tokens.length, item.piece, item.runs[r], item.starts, h, item.matches);
+    }
+  }
+
+  private cut(text: string): string[] {
+    if (this.segmentMs === undefined) return this.segmenter.cut(text);
+    const t = performance.now();
+    const tokens = this.segmenter.cut(text);
+    this.segmentMs += performance.now() - t;
+    return tokens;
   }
 
   analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+    const profile = options.profile;
+    if (!profile) return this.analyzeText(text, options);
+    const marks = { start: performance.now(), mentions: 0, mentionsEnd: 0 };
+    this.segmentMs = 0;
+    try {
+      const result = this.analyzeText(text, options, marks);
+      const segment = this.segmentMs;
+      profile.outline += marks.mentions - marks.start;
+      profile.segment += segment;
+      profile.match += marks.mentionsEnd - marks.mentions - segment;
+      profile.findings += performance.now() - marks.mentionsEnd;
+      return result;
+    } finally {
+      this.segmentMs = undefined;
+    }
+  }
+
+  /** `marks`, when profiling, receives the times at which finding mentions starts and ends. */
+  private analyzeText(text: string, options: AnalyzeOptions, marks?: { mentions: number; mentionsEnd: number }): AnalysisResult {
     const language = options.language ?? 'plaintext';
     const settings: ReviewSettings = { ...DEFAULT_SETTINGS, ...options.settings };
     settings.severities = { ...DEFAULT_SETTINGS.severities, ...options.settings?.severities };
@@ -110,7 +201,9 @@ export class Analyzer {
     const prose = scanProse(text, lines, language);
     const excludedLines = wholeLinesExcluded(lines, prose.excluded);
     const outline = scanOutline(text, lines, language, (l) => excludedLines.has(l));
+    if (marks) marks.mentions = performance.now();
     const mentions = this.findMentions(text, lines, prose.excluded, outline.frameLines, prose.disables);
+    if (marks) marks.mentionsEnd = performance.now();
     const headings = outline.headings;
     this.nameHeadings(headings, mentions);
 
@@ -173,20 +266,23 @@ export class Analyzer {
   private findMentions(text: string, lines: Lines, excluded: Range[], frame: Set<number>, disables: Disable[]): Mention[] {
     const out: Mention[] = [];
     const paragraphDisables = disables.filter((d) => d.range);
+    // The pieces of prose: each line minus the excluded ranges that overlap it.
+    const pieces: number[] = [];
     let ex = 0;
     for (let i = 0; i < lines.starts.length; i++) {
       const ls = lines.starts[i];
       const le = lines.ends[i];
       if (le === ls || frame.has(i)) continue;
       while (ex < excluded.length && excluded[ex].end <= ls) ex++;
-      // The line minus the excluded ranges that overlap it.
       let pos = ls;
       for (let k = ex; k < excluded.length && excluded[k].start < le; k++) {
-        if (excluded[k].start > pos) this.collect(text, pos, excluded[k].start, out);
+        if (excluded[k].start > pos) pieces.push(pos, excluded[k].start);
         pos = Math.max(pos, excluded[k].end);
       }
-      if (pos < le) this.collect(text, pos, le, out);
+      if (pos < le) pieces.push(pos, le);
     }
+    const matches = this.matchPieces(text, pieces);
+    for (let k = 0; k < matches.length; k++) collect(matches[k], pieces[2 * k], out);
     if (!paragraphDisables.length) return out;
     // Mentions in a disabled paragraph are not counted (document-wide disables only drop findings).
     return out.filter(
@@ -195,16 +291,6 @@ export class Analyzer {
           (d) => m.range.start >= d.range!.start && m.range.start < d.range!.end && (d.ids.length === 0 || d.ids.includes(m.id)),
         ),
     );
-  }
-
-  private collect(text: string, start: number, end: number, out: Mention[]): void {
-    const matches = this.piece(text.slice(start, end));
-    for (let k = 0; k < matches.length; k++) {
-      const m = matches[k];
-      if (m.incidental) continue;
-      const range = { start: start + m.start, end: start + m.end };
-      for (const t of m.targets) out.push({ id: t.id, side: t.side, alias: m.alias, range });
-    }
   }
 
   /** A heading names a relationship when its title mentions both sides. */
@@ -239,6 +325,34 @@ export function statusOf(a: number, b: number, s: ReviewSettings): CoverageStatu
   const lo = Math.min(a, b);
   const hi = Math.max(a, b);
   return lo / hi < s.balanceRatio && hi >= s.unbalancedMinLarger ? 'unbalanced' : 'balanced';
+}
+
+/** A piece of prose waiting to be segmented: its text, where it goes, its aliases and runs. */
+interface Pending {
+  piece: string;
+  /** Indexes of the pieces with this text. */
+  slots: number[];
+  starts: number[];
+  runs: number[];
+  matches: PieceMatch[];
+}
+
+/** The index after the tokens from `from` that make up `length` units, or -1 if none end there. */
+function tokensSpanning(tokens: string[], from: number, length: number): number {
+  let t = from;
+  let sum = 0;
+  while (sum < length && t < tokens.length) sum += tokens[t++].length;
+  return sum === length ? t : -1;
+}
+
+/** Mentions of a piece's matches (its offsets shifted by `start`), in order. */
+function collect(matches: PieceMatch[], start: number, out: Mention[]): void {
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
+    if (m.incidental) continue;
+    const range = { start: start + m.start, end: start + m.end };
+    for (const t of m.targets) out.push({ id: t.id, side: t.side, alias: m.alias, range });
+  }
 }
 
 /** The mentions of each id, in text order: one pass instead of one per relationship. */

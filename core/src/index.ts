@@ -5,7 +5,7 @@
 export * from './types';
 export { createSegmenter, aliasDictionaryLines, type Segmenter, type SegmenterBackend } from './segmenter';
 export { loadRulePacks, parseRulePack, builtinRuleFiles, formatRulePackError } from './rules';
-export { Analyzer, statusOf, type AnalyzeOptions } from './analyze';
+export { Analyzer, statusOf, type AnalyzeOptions, type AnalysisProfile } from './analyze';
 export { decodeDraft, isBinaryText, utf8Length, tooLargeMessage, type DecodeResult } from './input';
 export { markerFor, matchMarker, familyForLevel, LEVEL_NAMES, type Family } from './outline';
 export { nextHeadingMarkers, planSectionInsertion, planSideParagraph, planRenumber, planDisable, type TextEditPlan } from './edits';

@@ -30,7 +30,7 @@ const AGENCY_SUFFIX = /^(?:局|厅|委|署|办|[\u4e00-\u9fff]{0,4}(?:管理局|
 const AGENCY_LAST = new Set([...'局厅委署办室会组'].map((c) => c.charCodeAt(0)));
 
 /** Bits of the bigram table's index (2^BIGRAM_BITS slots). */
-const BIGRAM_BITS = 15;
+const BIGRAM_BITS = 12;
 
 function bigramSlot(a: number, b: number): number {
   // Multiplicative hashing of the pair as one 32-bit key: the top bits mix both units.
@@ -47,6 +47,14 @@ const FLAGS = 3;
 const MAX_FIRST = (1 << (16 - FLAGS)) - 1;
 /** Second units are told apart by their low SECOND_BITS bits (a filter: it may let others by). */
 const SECOND_BITS = 10;
+
+/** Every alias of the definitions, each once, in the order AliasIndex.words() gives them. */
+export function aliasWords(relationships: RelationshipDef[], elements: ElementDef[]): string[] {
+  const words = new Set<string>();
+  for (const r of relationships) for (const s of r.sides) for (const a of s.aliases) words.add(a);
+  for (const e of elements) for (const a of e.aliases) words.add(a);
+  return [...words];
+}
 
 export class AliasIndex {
   readonly aliases = new Map<string, AliasTarget[]>();
@@ -111,20 +119,20 @@ export class AliasIndex {
 
   /**
    * Marks the segmenter's separators that no alias contains: characters at which the segmenter
-   * cuts text into parts it segments independently. Returns whether there is any.
+   * cuts text into parts it segments independently. Returns them ('' when there are none).
    */
-  useSeparators(separators: string | undefined): boolean {
-    if (!separators) return false;
+  useSeparators(separators: string | undefined): string {
+    if (!separators) return '';
     const inAliases = new Set(this.words().join(''));
-    let any = false;
+    let used = '';
     for (const ch of separators) {
       if (ch.length !== 1 || inAliases.has(ch)) continue;
       const c = ch.charCodeAt(0);
-      if (this.units[c] !== 0) continue;
+      if (this.units[c] !== 0 && this.units[c] !== STOP) continue;
       this.units[c] = STOP;
-      any = true;
+      used += ch;
     }
-    return any;
+    return used;
   }
 
   /**
@@ -194,21 +202,20 @@ export class AliasIndex {
     const starts: number[] = [];
     this.scan(text, starts, []);
     const out: PieceMatch[] = [];
-    this.matchTokens(tokens, text, 0, starts, 0, out);
+    this.matchTokens(tokens, 0, tokens.length, text, 0, starts, 0, out);
     return out;
   }
 
   /**
-   * Appends to `out` the matches in `tokens`, the cut of `text` from offset `start` (offsets in
-   * `text`); `starts` are the alias occurrences from findStarts, read from index `h`. Returns the
-   * index of the first occurrence after the tokens. The hot loop, kept small: tokens are only
-   * walked, and looked at where an alias occurs.
+   * Appends to `out` the matches in tokens[from, to), the cut of `text` from offset `start`
+   * (offsets in `text`); `starts` are the alias occurrences from scan, read from index `h`.
+   * Returns the index of the first occurrence not yet reached. The hot loop, kept small: tokens
+   * are only walked, and looked at where an alias occurs.
    */
-  matchTokens(tokens: string[], text: string, start: number, starts: number[], h: number, out: PieceMatch[]): number {
-    const n = tokens.length;
+  matchTokens(tokens: string[], from: number, to: number, text: string, start: number, starts: number[], h: number, out: PieceMatch[]): number {
     let offset = start;
     let next = h < starts.length ? starts[h] : -1;
-    for (let i = 0; i < n && next >= 0; i++) {
+    for (let i = from; i < to && next >= 0; i++) {
       if (offset < next) {
         offset += tokens[i].length;
         continue;
@@ -218,13 +225,13 @@ export class AliasIndex {
         offset += tokens[i].length;
         continue;
       }
-      const last = this.longest(tokens, i, text, offset);
+      const last = this.longest(tokens, i, to, text, offset);
       if (last < 0) {
         offset += tokens[i].length;
         continue;
       }
       const alias = this.found;
-      out.push({ start: offset, end: offset + alias.length, alias, targets: this.aliases.get(alias)!, incidental: isAgencyName(tokens, last + 1) });
+      out.push({ start: offset, end: offset + alias.length, alias, targets: this.aliases.get(alias)!, incidental: isAgencyName(tokens, last + 1, to) });
       offset += alias.length;
       i = last;
     }
@@ -235,17 +242,18 @@ export class AliasIndex {
   private found = '';
 
   /**
-   * The longest alias that the text spells at `offset` over whole tokens from i: the index of its
-   * last token, or -1. This is the longest run of tokens from i that spells an alias.
+   * The longest alias that the text spells at `offset` over whole tokens from i (before `to`):
+   * the index of its last token, or -1. This is the longest run of tokens from i that spells an
+   * alias.
    */
-  private longest(tokens: string[], i: number, text: string, offset: number): number {
+  private longest(tokens: string[], i: number, to: number, text: string, offset: number): number {
     const list = offset + 1 < text.length ? this.longerAt(text, offset) : NO_ALIASES;
     for (let k = 0; k < list.length; k++) {
       const alias = list[k];
       if (!text.startsWith(alias, offset)) continue;
       let j = i;
       let len = tokens[i].length;
-      while (len < alias.length && j + 1 < tokens.length) len += tokens[++j].length;
+      while (len < alias.length && j + 1 < to) len += tokens[++j].length;
       if (len === alias.length) {
         this.found = alias;
         return j;
@@ -269,9 +277,9 @@ function isCjk(t: string): boolean {
   return true;
 }
 
-/** True when the tokens from `from` complete an agency's name: 政务服务|管理局, 发展|和|改革|委员会. */
-function isAgencyName(tokens: string[], from: number): boolean {
-  for (let k = from; k < tokens.length && k < from + 3; k++) {
+/** True when tokens from `from` (before `to`) complete an agency's name: 政务服务|管理局, 发展|和|改革|委员会. */
+function isAgencyName(tokens: string[], from: number, to: number): boolean {
+  for (let k = from; k < to && k < from + 3; k++) {
     const t = tokens[k];
     if (!isCjk(t)) return false;
     if (AGENCY_LAST.has(t.charCodeAt(t.length - 1)) && AGENCY_SUFFIX.test(t)) return true;

@@ -129,6 +129,29 @@ function loadError(backend: SegmenterBackend, err: unknown): Error {
   return e;
 }
 
+/** A file's bytes in a buffer `room` bytes larger than the file. */
+function readWithRoom(file: string, room: number): { buffer: Buffer; length: number } {
+  const fd = fs.openSync(file, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(fs.fstatSync(fd).size + room);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        // The file grew since fstat: make room again.
+        const bigger = Buffer.allocUnsafe(buffer.length * 2 + room);
+        buffer.copy(bigger, 0, 0, length);
+        buffer = bigger;
+      }
+      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return { buffer, length };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 function createNodeRs(words: string[]): Segmenter {
   let jieba: { cut(s: string, hmm?: boolean): string[] };
   try {
@@ -136,12 +159,17 @@ function createNodeRs(words: string[]): Segmenter {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): typeof jieba } };
     const dictFile = require.resolve('@node-rs/jieba/dict.txt');
-    // Bytes, not text: the dictionary is megabytes, and withDict takes bytes.
-    const base = fs.readFileSync(dictFile);
+    // Bytes, not text: the dictionary is megabytes, and withDict takes bytes. Read with room for
+    // the alias lines after it, so that the dictionary is not copied once more to add them.
+    const room = 1 + words.reduce((n, w) => n + Buffer.byteLength(w, 'utf8') + 16, 0);
+    const { buffer, length } = readWithRoom(dictFile, room);
+    const base = buffer.subarray(0, length);
     // One build of the dictionary: loadDict after withDict would rebuild it.
     const extra = aliasDictionaryLines(base, words);
     const sep = base.length > 0 && base[base.length - 1] === 10 ? '' : '\n';
-    jieba = mod.Jieba.withDict(Buffer.concat([base, Buffer.from(sep + extra, 'utf8')]));
+    const tail = Buffer.from(sep + extra, 'utf8');
+    const dict = tail.length <= buffer.length - length ? buffer.subarray(0, length + tail.copy(buffer, length)) : Buffer.concat([base, tail]);
+    jieba = mod.Jieba.withDict(dict);
   } catch (err) {
     throw loadError('node-rs', err);
   }
