@@ -6,12 +6,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { Analyzer, builtinRuleFiles, createSegmenter, formatRulePackError, loadRulePacks, type ReviewSettings } from '../../core/src';
+import { builtinRuleFiles, formatRulePackError, loadRulePacks, type ReviewSettings } from '../../core/src';
 import { DEFAULT_POLICY_REVIEW_SETTINGS, type PolicyReviewSettings, type SegmenterBackend } from '../../shared/src/settings';
 import { readConfig, UsageError } from './config';
+import { jobCount, reviewTargets, shardTargets } from './batch';
 import { collectTargets } from './files';
 import { formatJson, formatSarif, formatText } from './format';
-import { reviewFile, type FileReport } from './review';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -31,12 +31,25 @@ interface CheckOptions {
   segmenter?: SegmenterBackend;
   maxFileSize?: number;
   color: boolean;
+  jobs?: number;
+  shard?: { index: number; count: number };
 }
 
 function positiveInt(v: string): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`应为正整数：${v} / must be a positive integer: ${v}`);
   return n;
+}
+
+/** --shard i/n: the i-th of n shards (1 ≤ i ≤ n). */
+function shardSpec(v: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(v.trim());
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!(index >= 1 && count >= 1 && index <= count)) {
+    throw new UsageError(`分片应写作 i/n，且 1 ≤ i ≤ n：${v} / --shard must be i/n with 1 ≤ i ≤ n: ${v}`);
+  }
+  return { index, count };
 }
 
 /** Settings from defaults, the config file and flags, in that order. */
@@ -70,18 +83,14 @@ async function check(paths: string[], opts: CheckOptions): Promise<number> {
     process.stderr.write('没有可用的规则包。请检查 --rules 与配置。/ No rule pack could be loaded; check --rules and the config.\n');
     return 2;
   }
-  const analyzer = new Analyzer(packs, createSegmenter(settings.segmenter, Analyzer.words(packs)));
-  const targets = collectTargets(paths);
-  const rs = reviewSettings(settings);
-  const reports: FileReport[] = targets.map((t) =>
-    t.error
-      ? { path: path.resolve(t.path), findings: [], coverage: [], elements: [], outline: [], engaged: false, error: t.error }
-      : reviewFile(analyzer, path.resolve(t.path), rs, settings.maxFileSize),
-  );
+  const targets = shardTargets(collectTargets(paths), opts.shard);
+  const job = { packs, backend: settings.segmenter, settings: reviewSettings(settings), maxFileSize: settings.maxFileSize };
+  const reports = await reviewTargets(targets, job, jobCount(opts.jobs, targets.length));
   const cwd = process.cwd();
   if (opts.format === 'json') process.stdout.write(formatJson(reports, cwd));
   else if (opts.format === 'sarif') {
-    const names = new Map<string, string>([...analyzer.relationships, ...analyzer.elements].map((d) => [d.id, d.name]));
+    const defs = [...packs.flatMap((p) => p.relationships), ...packs.flatMap((p) => p.elements ?? [])];
+    const names = new Map<string, string>(defs.map((d) => [d.id, d.name]));
     process.stdout.write(formatSarif(reports, cwd, names, packageVersion()));
   } else process.stdout.write(formatText(reports, cwd, opts.color && process.stdout.isTTY === true));
   // Errors and skips go to stderr too, so JSON/SARIF on stdout stays machine-readable.
@@ -112,6 +121,10 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--segmenter <backend>', '分词后端 / segmenter backend').choices(['node-rs', 'nodejieba']))
     .addOption(new Option('--max-file-size <bytes>', '文件大小上限 / maximum file size in bytes').argParser(positiveInt))
     .option('--no-color', '不使用颜色 / no colours')
+    .addOption(
+      new Option('-j, --jobs <n>', '并行审校的线程数（默认：文件多于 50 个时用全部核心，1 为不用线程）/ review threads (default: every core for more than 50 files; 1: none)').argParser(positiveInt),
+    )
+    .addOption(new Option('--shard <i/n>', '只审校 n 个分片中的第 i 个，供 CI 分任务并行 / review only shard i of n, to split a repository across CI jobs').argParser(shardSpec))
     .action(async (paths: string[], opts: CheckOptions) => {
       code = await check(paths, opts);
     });
