@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { NODE_RS_DICTIONARY } from './aliasFrequencies.generated';
 
 export type SegmenterBackend = 'node-rs' | 'nodejieba';
 
@@ -51,9 +52,37 @@ export function aliasDictionaryLines(dictionary: string | Uint8Array, words: str
   if (wanted.size === 0) return '';
   if (typeof dictionary === 'string') textFrequencies(dictionary, wanted);
   else byteFrequencies(Buffer.from(dictionary.buffer, dictionary.byteOffset, dictionary.byteLength), wanted);
+  return formatAliasLines(wanted);
+}
+
+function formatAliasLines(wanted: Map<string, number>): string {
   let out = '';
   for (const [w, f] of wanted) out += `${w} ${Math.max(f, ALIAS_MIN_FREQUENCY)} n\n`;
   return out;
+}
+
+/**
+ * aliasDictionaryLines from a table of the frequencies a dictionary gives some words, made ahead
+ * of time (core/scripts/alias-frequencies.mjs): used only for the very dictionary of the table,
+ * checked by its SHA-256 (a few milliseconds, against a scan several times longer), and when the
+ * table knows every word. Otherwise undefined.
+ */
+export function aliasDictionaryLinesFromTable(
+  dictionary: Uint8Array,
+  words: string[],
+  table: { sha256: string; frequencies: Record<string, number> },
+): string | undefined {
+  const wanted = new Map<string, number>();
+  for (const w of words) {
+    if (!SAFE_WORD.test(w)) continue;
+    if (!Object.prototype.hasOwnProperty.call(table.frequencies, w)) return undefined;
+    wanted.set(w, table.frequencies[w]);
+  }
+  if (wanted.size === 0) return '';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  if (createHash('sha256').update(dictionary).digest('hex') !== table.sha256) return undefined;
+  return formatAliasLines(wanted);
 }
 
 /** Raises each wanted word to the highest frequency of its lines ("word freq tag") in the text. */
@@ -165,7 +194,7 @@ function createNodeRs(words: string[]): Segmenter {
     const { buffer, length } = readWithRoom(dictFile, room);
     const base = buffer.subarray(0, length);
     // One build of the dictionary: loadDict after withDict would rebuild it.
-    const extra = aliasDictionaryLines(base, words);
+    const extra = aliasDictionaryLinesFromTable(base, words, NODE_RS_DICTIONARY) ?? aliasDictionaryLines(base, words);
     const sep = base.length > 0 && base[base.length - 1] === 10 ? '' : '\n';
     const tail = Buffer.from(sep + extra, 'utf8');
     const dict = tail.length <= buffer.length - length ? buffer.subarray(0, length + tail.copy(buffer, length)) : Buffer.concat([base, tail]);
