@@ -52,71 +52,119 @@ export function shardTargets<T>(targets: T[], shard: { index: number; count: num
   return targets.filter((_, i) => i % shard.count === shard.index - 1);
 }
 
-/** Reviews every target, in this thread or in `jobs` worker threads; reports in input order. */
+/**
+ * Reviews every target in `jobs` threads: this one, plus jobs - 1 worker threads started first so
+ * that their segmenters load while this thread loads its own. Reports in input order.
+ */
 export async function reviewTargets(targets: Target[], job: BatchJob, jobs: number): Promise<FileReport[]> {
   if (jobs <= 1) {
     const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs)));
     return targets.map((t) => (t.error ? unreadable(t) : reviewFile(analyzer, path.resolve(t.path), job.settings, job.maxFileSize)));
   }
   const reports: (FileReport | undefined)[] = targets.map((t) => (t.error ? unreadable(t) : undefined));
-  const todo = targets.flatMap((t, i) => (t.error ? [] : [i]));
-  const files = targets.map((t) => path.resolve(t.path));
-  await runWorkers(job, jobs, todo, files, reports);
+  const queue = new Queue(
+    targets.flatMap((t, i) => (t.error ? [] : [i])),
+    targets.map((t) => path.resolve(t.path)),
+    jobs,
+  );
+  const pool = new Pool(job, jobs - 1, queue, reports);
+  try {
+    const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs)));
+    // Between batches, this thread lets the workers' messages in.
+    for (let b = queue.take(); b && !pool.failed; b = queue.take()) {
+      b.files.forEach((file, i) => (reports[b.first + i] = reviewFile(analyzer, file, job.settings, job.maxFileSize)));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  } catch (err) {
+    pool.stop();
+    throw err;
+  }
+  await pool.finished;
   return reports as FileReport[];
 }
 
-/** Files per message: small enough to balance the load, large enough to keep messages few. */
-function batchSize(files: number, jobs: number): number {
-  return Math.max(1, Math.min(16, Math.floor(files / (jobs * 8))));
+/** The files still to review, handed out in batches of consecutive targets. */
+class Queue {
+  private next = 0;
+  private readonly size: number;
+
+  constructor(
+    private readonly todo: number[],
+    private readonly files: string[],
+    threads: number,
+  ) {
+    // Small enough to balance the load, large enough to keep messages few.
+    this.size = Math.max(1, Math.min(16, Math.floor(todo.length / (threads * 8))));
+  }
+
+  /** The next batch: the index of its first target and the files; undefined when all are taken. */
+  take(): { first: number; files: string[] } | undefined {
+    if (this.next >= this.todo.length) return undefined;
+    const start = this.next;
+    const files: string[] = [];
+    while (this.next < this.todo.length && files.length < this.size && this.todo[this.next] === this.todo[start] + files.length) {
+      files.push(this.files[this.todo[this.next++]]);
+    }
+    return { first: this.todo[start], files };
+  }
 }
 
-function runWorkers(job: BatchJob, jobs: number, todo: number[], files: string[], reports: (FileReport | undefined)[]): Promise<void> {
-  const size = batchSize(todo.length, jobs);
-  let next = 0;
-  let running = 0;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
-    let failed = false;
-    const fail = (err: Error) => {
-      if (failed) return;
-      failed = true;
-      for (const w of workers) void w.terminate();
-      reject(err);
-    };
-    /** Sends the next batch of files, or tells the worker to stop. */
-    const feed = (w: Worker) => {
-      if (next >= todo.length) {
-        w.postMessage({ type: 'done' } satisfies ToWorker);
-        return;
+/** Worker threads taking batches from the queue; each keeps one batch in hand while it works. */
+class Pool {
+  failed = false;
+  readonly finished: Promise<void>;
+  private readonly workers: Worker[] = [];
+
+  constructor(job: BatchJob, count: number, queue: Queue, reports: (FileReport | undefined)[]) {
+    let running = count;
+    this.finished = new Promise((resolve, reject) => {
+      const fail = (err: Error) => {
+        if (this.failed) return;
+        this.failed = true;
+        this.stop();
+        reject(err);
+      };
+      /** Batches sent to each worker and not yet reported. */
+      const inHand = new Map<Worker, number>();
+      /** Sends the next batch, or tells the worker to stop when there is none. */
+      const feed = (w: Worker) => {
+        const batch = queue.take();
+        if (batch) inHand.set(w, (inHand.get(w) ?? 0) + 1);
+        w.postMessage((batch ? { type: 'review', ...batch } : { type: 'done' }) satisfies ToWorker);
+      };
+      // Loaded here: a run over a few files never starts a thread and need not load the module.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
+      for (let k = 0; k < count; k++) {
+        const w = new WorkerThread(path.join(__dirname, 'cli-worker.js'), { workerData: job });
+        this.workers.push(w);
+        w.on('message', (m: FromWorker) => {
+          if (this.failed) return;
+          if (m.type === 'error') fail(new Error(m.message));
+          else if (m.type === 'ready') {
+            // Two batches: the worker starts the second as soon as it is done with the first.
+            feed(w);
+            feed(w);
+          } else {
+            m.reports.forEach((r, i) => (reports[m.first + i] = r));
+            inHand.set(w, (inHand.get(w) ?? 1) - 1);
+            feed(w);
+          }
+        });
+        w.on('error', (err) => fail(err instanceof Error ? err : new Error(String(err))));
+        w.on('exit', () => {
+          if (this.failed) return;
+          if ((inHand.get(w) ?? 0) > 0) fail(new Error('审校线程意外退出。/ A review thread stopped unexpectedly.'));
+          else if (--running === 0) resolve();
+        });
       }
-      // Consecutive indexes: a batch is a slice of the input order.
-      const first = next;
-      const batch: string[] = [];
-      while (next < todo.length && batch.length < size && todo[next] === todo[first] + batch.length) batch.push(files[todo[next++]]);
-      w.postMessage({ type: 'review', first: todo[first], files: batch } satisfies ToWorker);
-    };
-    // Loaded here: a run over a few files never starts a thread and need not load the module.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
-    for (let k = 0; k < jobs; k++) {
-      const w = new WorkerThread(path.join(__dirname, 'cli-worker.js'), { workerData: job });
-      workers.push(w);
-      running++;
-      w.on('message', (m: FromWorker) => {
-        if (m.type === 'error') fail(new Error(m.message));
-        else {
-          if (m.type === 'reports') m.reports.forEach((r, i) => (reports[m.first + i] = r));
-          if (!failed) feed(w);
-        }
-      });
-      w.on('error', (err) => fail(err instanceof Error ? err : new Error(String(err))));
-      w.on('exit', () => {
-        running--;
-        if (running === 0 && !failed) {
-          if (reports.some((r) => r === undefined)) fail(new Error('审校线程意外退出。/ A review thread stopped unexpectedly.'));
-          else resolve();
-        }
-      });
-    }
-  });
+      if (count === 0) resolve();
+    });
+    // A failure is reported by reviewTargets; never as an unhandled rejection meanwhile.
+    this.finished.catch(() => undefined);
+  }
+
+  stop(): void {
+    for (const w of this.workers) void w.terminate();
+  }
 }
