@@ -424,6 +424,10 @@ async function batch(dir: string, corpus: Corpus, probe: string): Promise<{ dir1
       ]),
     ),
   );
+  const largest = scale[scale.length - 1];
+  const single = await cliOver(dirs[dirs.length - 1], largest.files, largest.bytes, probe, ['--jobs', '1']);
+  log(`  ${largest.files} drafts with --jobs 1 (one thread): ${ms(single.ms)} → ${(single.bytes / 1024 / 1024 / (single.ms / 1000)).toFixed(1)} MB/s, peak RSS ${mb(single.maxRss)}; threads: ${ratio(single.ms / largest.ms)} faster`);
+  notes.push(`largest batch, one thread: ${ms(single.ms)}`);
   // Marginal cost between successive sizes: constant when time grows linearly, falling when the
   // fixed costs (process, dictionaries, threads) are still being paid off, rising if it grew faster.
   const marginal = scale.slice(1).map((r, i) => (r.ms - scale[i].ms) / ((r.bytes - scale[i].bytes) / 1024 / 1024));
@@ -555,6 +559,11 @@ async function main(): Promise<void> {
 
   section('汇总 / Summary');
   log(table(['指标 / figure', '值 / value', '目标 / target', '比值 / ratio', '结果 / result'], rows.map((r) => [r.figure, r.value, r.target || '—', r.ratio || '—', r.pass === undefined ? '参考 / info' : r.pass ? 'PASS' : 'FAIL'])));
+  if (notes.length) {
+    log('');
+    log('备注 / notes:');
+    for (const n of notes) log(`  ${n}`);
+  }
   const judged = rows.filter((r) => r.pass !== undefined);
   const failed = judged.filter((r) => !r.pass);
   log('');
