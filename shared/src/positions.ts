@@ -49,3 +49,48 @@ export function toOffset(doc: PositionDocument, position: Position): number {
 export function toOffsetRange(doc: PositionDocument, range: LspRange): OffsetRange {
   return { start: toOffset(doc, range.start), end: toOffset(doc, range.end) };
 }
+
+/**
+ * Line and column of offsets exactly as vscode-languageserver-textdocument's TextDocument gives
+ * them (\r\n, \r and \n end lines), with the line starts found by a regular expression rather
+ * than a loop over every character: a file is reviewed once, so the loop would never get fast.
+ */
+export class LineIndex implements PositionDocument {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    const eol = /\r\n|\r|\n/g;
+    for (let m = eol.exec(text); m; m = eol.exec(text)) this.starts.push(m.index + m[0].length);
+  }
+
+  getText(): string {
+    return this.text;
+  }
+
+  positionAt(offset: number): { line: number; character: number } {
+    offset = Math.max(Math.min(offset, this.text.length), 0);
+    let low = 0;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = Math.floor((low + high) / 2);
+      if (this.starts[mid] > offset) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    return { line, character: this.beforeEol(offset, this.starts[line]) - this.starts[line] };
+  }
+
+  offsetAt(position: { line: number; character: number }): number {
+    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line < 0) return 0;
+    const lineOffset = this.starts[position.line];
+    if (position.character <= 0) return lineOffset;
+    const next = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    return this.beforeEol(Math.min(lineOffset + position.character, next), lineOffset);
+  }
+
+  private beforeEol(offset: number, lineOffset: number): number {
+    while (offset > lineOffset && (this.text.charCodeAt(offset - 1) === 13 || this.text.charCodeAt(offset - 1) === 10)) offset--;
+    return offset;
+  }
+}

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeDraft, isBinaryText } from '../../core/src';
-import { toLspRange } from '../../shared/src/positions';
+import { LineIndex, toLspRange } from '../../shared/src/positions';
 import { analyzer } from './helpers';
 
 test('UTF-8 with BOM decodes without the BOM', () => {
@@ -41,4 +41,16 @@ test('ranges stay exact with CRLF, emoji and surrogate pairs', () => {
   assert.deepEqual(toLspRange(doc, h.range), { start: { line: 2, character: 0 }, end: { line: 2, character: 10 } });
   const sec = r.mentions.filter((m) => m.id === 'development-security' && m.range.start > h.range.end);
   assert.deepEqual(sec.map((m) => toLspRange(doc, m.range).start), [{ line: 3, character: 2 }, { line: 3, character: 6 }]);
+});
+
+test('LineIndex (the CLI) and TextDocument (the server) give the same positions at every offset', () => {
+  const text = '一、总体要求\r\n😀𠀀推进数据开放\r\r\n\n（一）👩‍💻统筹\r末行\n';
+  const doc = TextDocument.create('file:///x.txt', 'plaintext', 1, text);
+  const idx = new LineIndex(text);
+  for (let i = 0; i <= text.length + 1; i++) {
+    assert.deepEqual(idx.positionAt(i), doc.positionAt(i), `offset ${i}`);
+    const p = doc.positionAt(i);
+    assert.equal(idx.offsetAt(p), doc.offsetAt(p), `position ${JSON.stringify(p)}`);
+  }
+  assert.equal(idx.offsetAt({ line: 99, character: 0 }), doc.offsetAt({ line: 99, character: 0 }));
 });
