@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { builtinRuleFiles, formatRulePackError, loadRulePacks, type ReviewSettings } from '../../core/src';
-import { DEFAULT_POLICY_REVIEW_SETTINGS, type PolicyReviewSettings, type SegmenterBackend } from '../../shared/src/settings';
+import { builtinRuleFiles, formatRulePackError, loadRulePacks } from '../../core/src';
+import { DEFAULT_POLICY_REVIEW_SETTINGS, toReviewSettings, type PolicyReviewSettings, type SegmenterBackend } from '../../shared/src/settings';
 import { readConfig, UsageError } from './config';
 import { jobCount, reviewTargets, shardTargets } from './batch';
 import { collectTargets } from './files';
@@ -62,18 +62,6 @@ export function resolveSettings(opts: CheckOptions): PolicyReviewSettings {
   return s;
 }
 
-export function reviewSettings(s: PolicyReviewSettings): Partial<ReviewSettings> {
-  return {
-    minMentions: s.minMentions,
-    balanceRatio: s.balanceRatio,
-    unbalancedMinLarger: s.unbalancedMinLarger,
-    engagementMin: s.engagementMin,
-    maxFileSize: s.maxFileSize,
-    relationships: s.relationships,
-    severities: s.severities as ReviewSettings['severities'],
-  };
-}
-
 async function check(paths: string[], opts: CheckOptions): Promise<number> {
   const settings = resolveSettings(opts);
   const files = [...(settings.useBuiltinRules ? builtinRuleFiles(path.join(ROOT, 'rules')) : []), ...settings.rulePacks];
@@ -84,7 +72,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<number> {
     return 2;
   }
   const targets = shardTargets(collectTargets(paths), opts.shard);
-  const job = { packs, backend: settings.segmenter, settings: reviewSettings(settings), maxFileSize: settings.maxFileSize };
+  const job = { packs, backend: settings.segmenter, settings: toReviewSettings(settings), maxFileSize: settings.maxFileSize };
   const reports = await reviewTargets(targets, job, jobCount(opts.jobs, targets.length));
   const cwd = process.cwd();
   if (opts.format === 'json') process.stdout.write(formatJson(reports, cwd));

@@ -4,7 +4,7 @@
  * subtitle, 主送机关, 落款) which are not prose to be reviewed.
  */
 import type { Heading, LanguageKind, OutlineRule, Range } from './types';
-import type { Lines } from './lines';
+import { lineOf, type Lines } from './lines';
 import { parseChineseNumeral, parseCircled, toChineseNumeral, toCircled } from './numerals';
 
 /** Numbering families, each with its canonical marker form. */
@@ -227,7 +227,7 @@ export function scanOutline(text: string, lines: Lines, language: LanguageKind, 
   const frameLines = new Set<number>();
   const title = findFrame(text, lines, headings, skip, frameLines);
   // The Markdown H1 that is the document's title is not part of the outline.
-  if (title && headings.length && headings[0].kind === 'markdown' && headings[0].range.start === lines.starts[lineOfStart(lines, title.start)]) {
+  if (title && headings.length && headings[0].kind === 'markdown' && headings[0].range.start === lines.starts[lineOf(lines, title.start)]) {
     headings.shift();
     families.shift();
     canonical.shift();
@@ -235,17 +235,6 @@ export function scanOutline(text: string, lines: Lines, language: LanguageKind, 
   const problems = checkNumbering(headings, families, canonical);
   computeSectionEnds(text, headings, families);
   return { headings, problems, frameLines, title, families };
-}
-
-function lineOfStart(lines: Lines, offset: number): number {
-  let lo = 0;
-  let hi = lines.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Title, subtitle and 主送机关 at the top; 落款 (agency + date) at the bottom. */

@@ -4,8 +4,7 @@
  * workspace/didChangeConfiguration; otherwise one global copy comes from initializationOptions and
  * from the pushed didChangeConfiguration payload.
  */
-import type { ReviewSettings, Severity, FindingKind } from '../../core/src/types';
-import { DEFAULT_SETTINGS } from '../../core/src/types';
+import type { Severity, FindingKind } from '../../core/src/types';
 import {
   DEFAULT_POLICY_REVIEW_SETTINGS,
   type PolicyReviewSettings,
@@ -77,18 +76,7 @@ export function normalizeSettings(raw: unknown): PolicyReviewSettings {
   };
 }
 
-/** The part of the settings the analysis core reads. */
-export function toReviewSettings(s: PolicyReviewSettings): Partial<ReviewSettings> {
-  return {
-    minMentions: s.minMentions,
-    balanceRatio: s.balanceRatio,
-    unbalancedMinLarger: s.unbalancedMinLarger,
-    engagementMin: s.engagementMin,
-    maxFileSize: s.maxFileSize,
-    relationships: s.relationships,
-    severities: { ...DEFAULT_SETTINGS.severities, ...s.severities },
-  };
-}
+export { toReviewSettings } from '../../shared/src/settings';
 
 /** Whether a relationship / element id (or 'outline') is enabled in these settings. */
 export function isEnabled(s: PolicyReviewSettings, id: string): boolean {

@@ -2,7 +2,8 @@
  * Settings shared by the VS Code client, the language server and the CLI's --config file.
  * The names mirror `contributes.configuration` in package.json (prefix `policyReview.`).
  */
-import type { FindingKind, RelationshipSettings, Severity } from '../../core/src/types';
+import type { FindingKind, RelationshipSettings, ReviewSettings, Severity } from '../../core/src/types';
+import { DEFAULT_SETTINGS } from '../../core/src/types';
 
 export type SegmenterBackend = 'node-rs' | 'nodejieba';
 
@@ -41,3 +42,16 @@ export const DEFAULT_POLICY_REVIEW_SETTINGS: PolicyReviewSettings = {
   segmenter: 'node-rs',
   debounceMs: 200,
 };
+
+/** The part of the settings the analysis core reads. */
+export function toReviewSettings(s: PolicyReviewSettings): Partial<ReviewSettings> {
+  return {
+    minMentions: s.minMentions,
+    balanceRatio: s.balanceRatio,
+    unbalancedMinLarger: s.unbalancedMinLarger,
+    engagementMin: s.engagementMin,
+    maxFileSize: s.maxFileSize,
+    relationships: s.relationships,
+    severities: { ...DEFAULT_SETTINGS.severities, ...s.severities },
+  };
+}
