@@ -17,7 +17,7 @@ import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { bi, copyFixture, e2ePaths, newRunDir } from './lib/paths';
 import { StepError, log } from './lib/proc';
-import { writeSummary, type CheckResult, type PartSummary } from './lib/summary';
+import { finishPart, type CheckResult, type PartSummary } from './lib/summary';
 import { provision } from './provision';
 
 /** UI language of the run: zh-cn by default (the extension's users), POLICY_REVIEW_E2E_LOCALE=en for English. */
@@ -76,9 +76,4 @@ function readMochaResults(file: string): CheckResult[] {
   }
 }
 
-main().then((summary) => {
-  writeSummary(process.env.POLICY_REVIEW_E2E_SUMMARY, summary);
-  const failed = summary.fatal || summary.checks.some((c) => !c.ok);
-  log(summary.part, `${summary.checks.filter((c) => c.ok).length} passed, ${summary.checks.filter((c) => !c.ok).length} failed`, `${summary.seconds.toFixed(1)}s`);
-  process.exit(failed ? 1 : 0);
-});
+finishPart(main());

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { bi, copyFixture, e2ePaths, newRunDir } from './lib/paths';
 import { StepError, killGroup, log, probe } from './lib/proc';
 import { loadRelationship } from './lib/rules';
-import { writeSummary, type CheckResult, type PartSummary } from './lib/summary';
+import { finishPart, type CheckResult, type PartSummary } from './lib/summary';
 
 const TIMEOUT_MS = Number(process.env.POLICY_REVIEW_E2E_NVIM_TIMEOUT_MS ?? 120_000);
 const DRAFT = 'opendata.md';
@@ -97,10 +97,4 @@ function runNvim(nvim: string, args: string[], cwd: string, env: NodeJS.ProcessE
   });
 }
 
-main().then((summary) => {
-  writeSummary(process.env.POLICY_REVIEW_E2E_SUMMARY, summary);
-  const passed = summary.checks.filter((c) => c.ok).length;
-  const failed = summary.checks.filter((c) => !c.ok).length;
-  log(summary.part, `${passed} passed, ${failed} failed`, `${summary.seconds.toFixed(1)}s`);
-  process.exit(summary.fatal || failed ? 1 : 0);
-});
+finishPart(main());

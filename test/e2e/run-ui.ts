@@ -18,7 +18,7 @@ import { installChineseDisplayLanguage, isChinese } from './lib/displayLanguage'
 import { bi, copyFixture, e2ePaths, newRunDir, type E2ePaths } from './lib/paths';
 import { StepError, log, probe, runStep, tail } from './lib/proc';
 import { loadRelationship, loadRelationships } from './lib/rules';
-import { writeSummary, type PartSummary } from './lib/summary';
+import { finishPart, type PartSummary } from './lib/summary';
 import { provision } from './provision';
 
 const DRAFT = 'opendata.md';
@@ -284,10 +284,4 @@ async function main(): Promise<PartSummary> {
   return summary;
 }
 
-main().then((summary) => {
-  writeSummary(process.env.POLICY_REVIEW_E2E_SUMMARY, summary);
-  const passed = summary.checks.filter((c) => c.ok).length;
-  const failed = summary.checks.filter((c) => !c.ok).length;
-  log(summary.part, `${passed} passed, ${failed} failed`, `${summary.seconds.toFixed(1)}s`);
-  process.exit(summary.fatal || failed ? 1 : 0);
-});
+finishPart(main());

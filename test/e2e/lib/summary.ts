@@ -4,6 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { log } from './proc';
 
 export interface CheckResult {
   title: string;
@@ -40,4 +41,15 @@ export function counts(s: PartSummary): { passed: number; failed: number } {
   // A part that died before reporting its checks counts as one failure.
   const failed = s.checks.filter((c) => !c.ok).length || (s.fatal ? 1 : 0);
   return { passed, failed };
+}
+
+/** Ends a part's process: writes its summary for run-all, logs the count line, exits 1 on any failure. */
+export function finishPart(run: Promise<PartSummary>): void {
+  void run.then((summary) => {
+    writeSummary(process.env.POLICY_REVIEW_E2E_SUMMARY, summary);
+    const passed = summary.checks.filter((c) => c.ok).length;
+    const failed = summary.checks.filter((c) => !c.ok).length;
+    log(summary.part, `${passed} passed, ${failed} failed`, `${summary.seconds.toFixed(1)}s`);
+    process.exit(summary.fatal || failed ? 1 : 0);
+  });
 }
