@@ -5,19 +5,11 @@
  */
 import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ROOT } from './helpers';
 
-/** The repository root: the nearest folder up from here whose package.json is this extension. */
-function findRoot(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'policy-review') return dir;
-    if (dirname(dir) === dir) throw new Error('package.json of policy-review not found above ' + __dirname);
-  }
-}
-
-const root = findRoot();
+const root = ROOT;
 const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(join(root, file), 'utf8'));
 
 function tsFiles(dir: string, out: string[] = []): string[] {

@@ -7,19 +7,12 @@ import { test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { DEFAULT_POLICY_REVIEW_SETTINGS } from '../../shared/src/settings';
 import { Commands } from '../../shared/src/protocol';
+import { ROOT } from './helpers';
 
-function findRoot(): string {
-  for (let dir = __dirname; ; dir = dirname(dir)) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg) && JSON.parse(readFileSync(pkg, 'utf8')).name === 'policy-review') return dir;
-    if (dirname(dir) === dir) throw new Error('package.json of policy-review not found above ' + __dirname);
-  }
-}
-
-const root = findRoot();
+const root = ROOT;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const properties: Record<string, { default?: unknown; properties?: Record<string, unknown> }> =
   pkg.contributes.configuration.properties;
