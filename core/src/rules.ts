@@ -203,24 +203,18 @@ export function loadRulePacks(files: string[]): { packs: RulePack[]; errors: Rul
     if (!res.pack) continue;
     const pack = res.pack;
     // An id already defined by an earlier pack keeps its first definition.
-    const keep = pack.relationships.filter((r, i) => {
-      const prev = seen.get(r.id);
-      if (prev) {
-        errors.push({ file, field: `/relationships/${i}/id`, message: `关系标识 “${r.id}” 已在 ${prev} 中定义，此处忽略 / id “${r.id}” already defined in ${prev}; ignored` });
-        return false;
-      }
-      seen.set(r.id, file);
-      return true;
-    });
-    const elements = (pack.elements ?? []).filter((e, i) => {
-      const prev = seen.get(e.id);
-      if (prev) {
-        errors.push({ file, field: `/elements/${i}/id`, message: `要素标识 “${e.id}” 已在 ${prev} 中定义，此处忽略 / id “${e.id}” already defined in ${prev}; ignored` });
-        return false;
-      }
-      seen.set(e.id, file);
-      return true;
-    });
+    const firstDefinitions = <T extends { id: string }>(defs: T[], field: string, what: string): T[] =>
+      defs.filter((d, i) => {
+        const prev = seen.get(d.id);
+        if (prev) {
+          errors.push({ file, field: `/${field}/${i}/id`, message: `${what}标识 “${d.id}” 已在 ${prev} 中定义，此处忽略 / id “${d.id}” already defined in ${prev}; ignored` });
+          return false;
+        }
+        seen.set(d.id, file);
+        return true;
+      });
+    const keep = firstDefinitions(pack.relationships, 'relationships', '关系');
+    const elements = firstDefinitions(pack.elements ?? [], 'elements', '要素');
     packs.push({ ...pack, relationships: keep, elements });
   }
   return { packs, errors };
