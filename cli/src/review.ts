@@ -25,7 +25,7 @@ export interface FileReport {
   findings: JsonFinding[];
   coverage: { relationship: string; name: string; status: string; sides: { label: string; count: number }[] }[];
   elements: { element: string; name: string; status: string; count: number }[];
-  outline: { level: number; marker: string; title: string; line: number }[];
+  outline: { level: number; kind: string; marker: string; title: string; line: number; parent: number; run: number }[];
   engaged: boolean;
   /** Present when the file was not reviewed (too large). */
   skipped?: string;
@@ -50,7 +50,7 @@ export function reviewText(analyzer: Analyzer, file: string, text: string, setti
     })),
     coverage: result.coverage.map((c) => ({ relationship: c.relationship, name: c.name, status: c.status, sides: c.sides })),
     elements: result.elements.map((e) => ({ element: e.element, name: e.name, status: e.status, count: e.count })),
-    outline: result.outline.map((h) => ({ level: h.level, marker: h.marker, title: h.title, line: h.line })),
+    outline: result.outline.map((h) => ({ level: h.level, kind: h.kind, marker: h.marker, title: h.title, line: h.line, parent: h.parent, run: h.run })),
     engaged: result.engaged,
   };
 }

@@ -22,9 +22,9 @@ import type {
 import { DEFAULT_SETTINGS } from './types';
 import type { Segmenter } from './segmenter';
 import { AliasIndex, aliasWords, type PieceMatch } from './matcher';
-import { splitLines, type Lines } from './lines';
+import { splitLines, type Lines } from './text/lines';
 import { scanProse, type Disable } from './prose';
-import { scanOutline, type OutlineProblem } from './outline';
+import { scanOutline, type OutlineProblem } from './structure/outline';
 import * as msg from './messages';
 
 export interface AnalyzeOptions {
@@ -205,7 +205,7 @@ export class Analyzer {
     const mentions = this.findMentions(text, lines, prose.excluded, outline.frameLines, prose.disables);
     if (marks) marks.mentionsEnd = performance.now();
     const headings = outline.headings;
-    this.nameHeadings(headings, mentions);
+    this.nameHeadings(text, headings, mentions);
 
     const byId = groupById(mentions);
     const coverage = this.relationships.map((r) => coverageOf(r, byId.get(r.id) ?? [], headings, settings));
@@ -260,6 +260,8 @@ export class Analyzer {
       mentions,
       engaged,
       title: outline.title,
+      attachments: outline.attachments,
+      tocLines: outline.tocLines,
     };
   }
 
@@ -293,19 +295,46 @@ export class Analyzer {
     );
   }
 
-  /** A heading names a relationship when its title mentions both sides. */
-  private nameHeadings(headings: Heading[], mentions: Mention[]): void {
+  /**
+   * A heading names a relationship when its title is a heading phrase on both sides:
+   * 处理好A与B的关系, 统筹A和B, 兼顾A与B, A与B并重, 正确处理A和B, or just A与B. A numbered
+   * sentence that happens to mention both sides (（一）中央和地方要加大投入。) names nothing, nor
+   * does an article.
+   */
+  private nameHeadings(text: string, headings: Heading[], mentions: Mention[]): void {
     let k = 0;
     for (const h of headings) {
       while (k < mentions.length && mentions[k].range.start < h.titleRange.start) k++;
-      const seen = new Map<string, number>();
+      if (h.kind === 'article' || h.sentence) continue;
+      const seen = new Map<string, { bits: number; ranges: Range[] }>();
       for (let j = k; j < mentions.length && mentions[j].range.start < h.titleRange.end; j++) {
         const m = mentions[j];
-        seen.set(m.id, (seen.get(m.id) ?? 0) | (1 << m.side));
+        const e = seen.get(m.id) ?? { bits: 0, ranges: [] };
+        e.bits |= 1 << m.side;
+        e.ranges.push(m.range);
+        seen.set(m.id, e);
       }
-      for (const [id, bits] of seen) if (bits === 3) h.names.push(id);
+      const title = text.slice(h.titleRange.start, h.titleRange.end);
+      for (const [id, e] of seen) if (e.bits === 3 && isHeadingPhrase(title, h.titleRange.start, e.ranges)) h.names.push(id);
     }
   }
+}
+
+/** Words that make a title a heading phrase about a relationship. */
+const PAIRING_PHRASE = /处理好|正确处理|统筹|兼顾|协调|平衡|并重|相结合|结合起来|关系|并举|两手抓|相统一|相促进|相协调|良性互动|一体推进|同步推进/;
+/** What may join the two sides of a bare "A与B" title. */
+const JOINERS = /[与和及同跟、，,\s\u3000的]/g;
+
+function isHeadingPhrase(title: string, start: number, sides: Range[]): boolean {
+  if (PAIRING_PHRASE.test(title)) return title.length <= 40;
+  let rest = '';
+  let pos = 0;
+  for (const r of [...sides].sort((a, b) => a.start - b.start)) {
+    rest += title.slice(pos, Math.max(pos, r.start - start));
+    pos = Math.max(pos, r.end - start);
+  }
+  rest += title.slice(pos);
+  return rest.replace(JOINERS, '').length <= 2;
 }
 
 function wholeLinesExcluded(lines: Lines, excluded: Range[]): Set<number> {

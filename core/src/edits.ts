@@ -4,7 +4,7 @@
  * by the caller (as a versioned workspace edit in the editor).
  */
 import type { AnalysisResult, ElementDef, Heading, RelationshipDef } from './types';
-import { familyForLevel, LEVEL_NAMES, markerFor, type Family } from './outline';
+import { childFamily, LEVEL_NAMES, markerFor, markerLike, type Family } from './structure/markers';
 
 export interface TextEditPlan {
   start: number;
@@ -12,71 +12,67 @@ export interface TextEditPlan {
   newText: string;
 }
 
-const CHAPTER_FAMILIES = new Set(['chapter', 'section', 'article']);
-
-function numbered(result: AnalysisResult): number[] {
-  return result.outline.map((h, i) => (h.family ? i : -1)).filter((i) => i >= 0);
+/** Start of the line holding offset (\r\n, \r and \n end lines). */
+function lineStartAt(text: string, offset: number): number {
+  const o = Math.max(0, offset);
+  return Math.max(text.lastIndexOf('\n', o - 1), text.lastIndexOf('\r', o - 1)) + 1;
 }
 
-/** Numbered headings enclosing offset, shallowest first (the ancestor chain at that point). */
+/** The run (body 0, attachment k) that offset lies in. */
+function runAt(result: AnalysisResult, offset: number): number {
+  let run = 0;
+  for (const a of result.attachments) if (a.range.start <= offset) run = a.run;
+  return run;
+}
+
+/** Numbered nodes enclosing offset, shallowest first: the last node before it and its ancestors, read from the tree. */
 function chainAt(result: AnalysisResult, offset: number): number[] {
+  const run = runAt(result, offset);
+  let last = -1;
+  for (let i = 0; i < result.outline.length && result.outline[i].range.start < offset; i++) if (result.outline[i].run === run) last = i;
   const chain: number[] = [];
-  for (const i of numbered(result)) {
-    const h = result.outline[i];
-    if (h.range.start >= offset) break;
-    const chapter = CHAPTER_FAMILIES.has(h.family!);
-    while (chain.length) {
-      const top = result.outline[chain[chain.length - 1]];
-      const topChapter = CHAPTER_FAMILIES.has(top.family!);
-      if (topChapter === chapter ? top.level >= h.level : topChapter === false) chain.pop();
-      else break;
-    }
-    chain.push(i);
-  }
+  for (let i = last; i >= 0; i = result.outline[i].parent) if (result.outline[i].family) chain.unshift(i);
   return chain;
 }
 
-/** Later headings with the same parent and level as heading i. */
+/** Later nodes numbered in the same sequence as node i. */
 function siblingsAfter(result: AnalysisResult, i: number): number[] {
   const h = result.outline[i];
   const out: number[] = [];
-  for (let j = i + 1; j < result.outline.length; j++) {
-    const g = result.outline[j];
-    if (!g.family) continue;
-    if (g.level < h.level && CHAPTER_FAMILIES.has(g.family) === CHAPTER_FAMILIES.has(h.family!)) break;
-    if (CHAPTER_FAMILIES.has(g.family) && !CHAPTER_FAMILIES.has(h.family!)) break;
-    if (g.level === h.level && g.family === h.family) out.push(j);
-  }
+  if (!h.sequence) return out;
+  for (let j = i + 1; j < result.outline.length; j++) if (result.outline[j].sequence === h.sequence) out.push(j);
   return out;
+}
+
+function usesArticles(result: AnalysisResult): boolean {
+  return result.outline.some((h) => h.family === 'article');
 }
 
 /** Markers that fit a new heading on the line at offset, most likely first. */
 export function nextHeadingMarkers(text: string, result: AnalysisResult, offset: number): { level: number; marker: string; detail: string }[] {
-  const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-  const chain = chainAt(result, lineStart);
+  const chain = chainAt(result, lineStartAt(text, offset));
   const out: { level: number; marker: string; detail: string }[] = [];
-  const push = (family: Family, n: number, level: number) => {
-    const marker = markerFor(family, n);
-    if (!out.some((o) => o.marker === marker)) out.push({ level, marker, detail: LEVEL_NAMES[level - 1] ?? '' });
+  const push = (marker: string, level: number) => {
+    if (!out.some((o) => o.marker === marker)) out.push({ level, marker, detail: LEVEL_NAMES[Math.min(level, LEVEL_NAMES.length) - 1] ?? '' });
   };
   if (!chain.length) {
-    push('cn-dun', 1, 1);
+    push(markerFor('cn-dun', 1), 1);
     return out;
   }
   const deepest = result.outline[chain[chain.length - 1]];
-  push(deepest.family as Family, deepest.number + 1, deepest.level);
-  const chapter = CHAPTER_FAMILIES.has(deepest.family!);
-  if (chapter ? deepest.level < 3 : deepest.level < 5) push(familyForLevel(deepest.level + 1, chapter), 1, deepest.level + 1);
-  else if (chapter) push('cn-paren', 1, 2);
+  push(markerLike(deepest.family as Family, deepest.marker, deepest.number + 1), deepest.level);
+  const child = childFamily(deepest.family as Family, usesArticles(result));
+  if (child === 'decimal') push(`${deepest.marker.replace(/[.．]?\s*$/, '')}.1 `, deepest.level + 1);
+  else if (child) push(markerFor(child, 1), deepest.level + 1);
   for (let k = chain.length - 2; k >= 0; k--) {
     const h = result.outline[chain[k]];
-    push(h.family as Family, h.number + 1, h.level);
+    push(markerLike(h.family as Family, h.marker, h.number + 1), h.level);
   }
   return out;
 }
 
 function eol(text: string): string {
-  return text.includes('\r\n') ? '\r\n' : '\n';
+  return text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
 }
 
 /** The indentation body paragraphs use (两个全角空格 in many 公文), taken from the draft. */
@@ -98,28 +94,30 @@ export function planSectionInsertion(text: string, result: AnalysisResult, def: 
   const indent = paragraphIndent(text, result);
   const { title, body } = titleOfTemplate(def);
   const sep = markdown ? nl + nl : nl;
-  const chain = chainAt(result, offset + 1);
+  // Sections, not articles or their provisions, take a new relationship section.
+  const chain = chainAt(result, offset + 1).filter((i) => result.outline[i].kind !== 'article' && !underArticle(result, i));
   // The level: that of the sections which already name relationships, else the enclosing one.
-  const namedLevel = result.outline.find((h) => h.family && h.names.length)?.level;
+  const named = result.outline.find((h) => h.family && h.names.length);
   let anchor = chain.length ? chain[chain.length - 1] : -1;
-  if (namedLevel !== undefined) {
-    const c = chain.filter((i) => result.outline[i].level === namedLevel);
+  if (named) {
+    const c = chain.filter((i) => result.outline[i].rank === named.rank && result.outline[i].family === named.family);
     if (c.length) anchor = c[0];
   }
   if (anchor < 0) {
     // No numbered heading before the cursor: insert at the cursor's line as the first section.
-    const first = numbered(result)[0];
-    const lineStart = text.lastIndexOf('\n', Math.max(0, offset - 1)) + 1;
-    const family: Family = first !== undefined ? (result.outline[first].family as Family) : 'cn-dun';
-    const level = first !== undefined ? result.outline[first].level : 1;
-    const prefix = first !== undefined ? result.outline[first].prefix ?? '' : markdown ? '## ' : '';
-    const head = `${prefix}${markerFor(family, 1)}${title}`;
+    const first = result.outline.findIndex((h) => h.family && h.parent < 0 && h.kind !== 'article' && h.run === runAt(result, offset));
+    const lineStart = lineStartAt(text, offset);
+    const family: Family = first >= 0 ? (result.outline[first].family as Family) : 'cn-dun';
+    const prefix = first >= 0 ? result.outline[first].prefix ?? '' : markdown ? '## ' : '';
+    const marker = first >= 0 ? markerLike(family, result.outline[first].marker, 1) : markerFor('cn-dun', 1);
+    const head = `${prefix}${marker}${title}`;
     const block = [head, ...body.map((p) => indent + p)].join(sep) + sep;
     const edits: TextEditPlan[] = [{ start: lineStart, end: lineStart, newText: block }];
-    if (first !== undefined && level === result.outline[first].level) {
+    if (first >= 0) {
+      let k = 2;
       for (const j of [first, ...siblingsAfter(result, first)].filter((j) => result.outline[j].range.start >= lineStart)) {
         const g = result.outline[j];
-        edits.push({ start: g.markerRange.start, end: g.markerRange.end, newText: markerFor(g.family as Family, g.number + 1) });
+        edits.push({ start: g.markerRange.start, end: g.markerRange.end, newText: markerLike(g.family as Family, g.marker, k++) });
       }
     }
     return edits;
@@ -136,16 +134,21 @@ export function planSectionInsertion(text: string, result: AnalysisResult, def: 
     const before = text.slice(0, at);
     if (!/\n\s*\n$/.test(before)) lead = nl;
   }
-  const head = `${h.prefix ?? ''}${markerFor(family, h.number + 1)}${title}`;
+  const head = `${h.prefix ?? ''}${markerLike(family, h.marker, h.number + 1)}${title}`;
   const block = lead + [head, ...body.map((p) => indent + p)].join(sep) + (at === text.length ? nl : sep);
   const edits: TextEditPlan[] = [{ start: at, end: at, newText: block }];
   let n = h.number + 2;
   for (const j of siblingsAfter(result, anchor)) {
     const g = result.outline[j];
-    const marker = markerFor(family, n++);
+    const marker = markerLike(family, g.marker, n++);
     if (g.marker !== marker) edits.push({ start: g.markerRange.start, end: g.markerRange.end, newText: marker });
   }
   return edits;
+}
+
+function underArticle(result: AnalysisResult, i: number): boolean {
+  for (let p = result.outline[i].parent; p >= 0; p = result.outline[p].parent) if (result.outline[p].family === 'article') return true;
+  return false;
 }
 
 /** Inserts a paragraph on the absent side: at the end of a section, or after the paragraph of the first mention. */
@@ -174,23 +177,16 @@ export function planSideParagraph(text: string, result: AnalysisResult, rel: Rel
   return [{ start: at, end: at, newText: needsBlank ? `${indent}${paragraph}${nl}${nl}` : `${indent}${paragraph}${nl}` }];
 }
 
-/** Renumbers heading i and its siblings 1..n in canonical form. */
+/** Renumbers node i and the others of its numbering sequence 1..n in canonical form. */
 export function planRenumber(text: string, result: AnalysisResult, i: number): TextEditPlan[] {
   const h = result.outline[i];
-  if (!h?.family) return [];
-  // The first sibling: walk back to the start of this parent's run.
-  let first = i;
-  for (let j = i - 1; j >= 0; j--) {
-    const g = result.outline[j];
-    if (!g.family) continue;
-    if (g.level < h.level) break;
-    if (g.level === h.level && g.family === h.family) first = j;
-  }
+  if (!h?.family || !h.sequence) return [];
   const edits: TextEditPlan[] = [];
   let n = 1;
-  for (const j of [first, ...siblingsAfter(result, first)]) {
+  for (let j = 0; j < result.outline.length; j++) {
     const g = result.outline[j];
-    const marker = markerFor(h.family as Family, n++);
+    if (g.sequence !== h.sequence) continue;
+    const marker = markerLike(g.family as Family, g.marker, n++);
     if (g.marker !== marker) edits.push({ start: g.markerRange.start, end: g.markerRange.end, newText: marker });
   }
   void text;

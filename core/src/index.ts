@@ -7,6 +7,7 @@ export { createSegmenter, aliasDictionaryLines, type Segmenter, type SegmenterBa
 export { loadRulePacks, parseRulePack, builtinRuleFiles, formatRulePackError } from './rules';
 export { Analyzer, statusOf, type AnalyzeOptions, type AnalysisProfile } from './analyze';
 export { decodeDraft, isBinaryText, utf8Length, tooLargeMessage, type DecodeResult } from './input';
-export { markerFor, matchMarker, familyForLevel, LEVEL_NAMES, type Family } from './outline';
+export { markerFor, markerLike, matchMarker, familyForLevel, childFamily, LEVEL_NAMES, type Family } from './structure/markers';
+export { normalTitle } from './structure/frame';
 export { nextHeadingMarkers, planSectionInsertion, planSideParagraph, planRenumber, planDisable, type TextEditPlan } from './edits';
-export { splitLines, lineOf, type Lines } from './lines';
+export { splitLines, lineOf, type Lines } from './text/lines';

@@ -1,7 +1,7 @@
 /** Finding messages: Chinese first, then English; each says what is wrong and what to do. */
 import type { ElementDef, RelationshipDef } from './types';
-import type { OutlineProblem } from './outline';
-import { LEVEL_NAMES } from './outline';
+import type { OutlineProblem } from './structure/outline';
+import { LEVEL_NAMES } from './structure/markers';
 
 const en = (r: { name: string; nameEn?: string }) => r.nameEn ?? r.name;
 

@@ -6,7 +6,7 @@
  * (no ids: every relationship and rule). They work in .md and .txt alike.
  */
 import type { LanguageKind, Range } from './types';
-import type { Lines } from './lines';
+import type { Lines } from './text/lines';
 
 export interface Disable {
   /** Ids disabled; empty means all. */

@@ -172,17 +172,29 @@ export interface ElementCoverage {
   mentions: Range[];
 }
 
-export type HeadingKind = 'gongwen' | 'markdown' | 'chapter';
+/**
+ * What a node of the outline is: a heading (its title alone on the line), an item (a numbered
+ * line whose title runs on into text, or that is one whole sentence; also the 项 and 目 inside an
+ * article), or an article (第X条, a provision of a 规章 or 办法).
+ */
+export type HeadingKind = 'heading' | 'item' | 'article';
 
+/** The numbering a node is written in. */
+export type HeadingStyle = 'gongwen' | 'chapter' | 'decimal' | 'markdown';
+
+/** A node of the outline tree. */
 export interface Heading {
-  /** 1..6. 公文 levels: 一、=1 （一）=2 1.=3 （1）=4 ①=5; 第一章=1 第一节=2 第一条=3; Markdown: #=1… */
+  /** Depth in the tree of its run, 1 for the top. */
   level: number;
+  /** How deep its marker sits (comparable within a run only). */
+  rank: number;
   kind: HeadingKind;
-  /** The marker as written, e.g. 一、 （一） 1. ## */
+  style: HeadingStyle;
+  /** The marker as written, e.g. 一、 （一） 1. 2.3.1 ## */
   marker: string;
-  /** The numeral's value (1-based) for numbered headings; 0 for Markdown. */
+  /** The numeral's value (1-based) for numbered nodes; 0 for Markdown headings. */
   number: number;
-  /** Numbering family for numbered headings, e.g. 'cn-dun' (一、), 'cn-paren' （一）. */
+  /** Numbering family for numbered nodes, e.g. 'cn-dun' (一、), 'cn-paren' （一）. */
   family?: string;
   title: string;
   /** 0-based line. */
@@ -193,12 +205,33 @@ export interface Heading {
   titleRange: Range;
   /** Offsets of the marker text. */
   markerRange: Range;
-  /** Section extent: from the heading start to the next heading of the same or higher level. */
+  /** Section extent: from the heading start to the next node that is not its descendant (or the run's end). */
   sectionEnd: number;
-  /** Relationship ids this heading's title names. */
+  /** Relationship ids this heading's title names as a heading phrase. */
   names: string[];
   /** Markdown heading prefix written before a 公文 marker, e.g. '## '. */
   prefix?: string;
+  /** Index of the parent node in the outline, -1 at the top of its run. */
+  parent: number;
+  /** 0 for the body, k for the k-th attachment. */
+  run: number;
+  /** An item that is one whole sentence (its title is that sentence). */
+  sentence?: boolean;
+  /** Decimal markers: their numbers, 2.3.1 → [2, 3, 1]. */
+  parts?: number[];
+  /** Markdown # level, when the line is a Markdown heading. */
+  mdLevel?: number;
+  /** Key of the numbering sequence the node belongs to (same key: numbered one after another). */
+  sequence?: string;
+}
+
+/** An attachment of the draft: its own numbering run. */
+export interface AttachmentInfo {
+  run: number;
+  line: number;
+  range: Range;
+  title?: Range;
+  end: number;
 }
 
 /** A counted mention of an alias. */
@@ -220,8 +253,12 @@ export interface AnalysisResult {
   mentions: Mention[];
   /** Whether the draft engages the framework (gates document-scope findings). */
   engaged: boolean;
-  /** Offset range of the document title line, if any. */
+  /** Offset range of the document title (all its lines), if any. */
   title?: Range;
+  /** Attachments, each with its own numbering. */
+  attachments: AttachmentInfo[];
+  /** 0-based lines of the table of contents (not part of the outline). */
+  tocLines: number[];
 }
 
 export type LanguageKind = 'markdown' | 'plaintext';

@@ -18,15 +18,45 @@ function sectionContentEnd(text: string, h: Heading): number {
 }
 
 function symbolName(h: Heading): string {
-  const name = h.kind === 'markdown' ? h.title : `${h.marker}${h.title}`;
+  const name = h.style === 'markdown' ? h.title : `${h.marker}${h.title}`;
   return name.trim() || h.marker.trim() || '（无标题 / untitled）';
 }
 
+/**
+ * The outline tree as symbols, read from the core's tree (each node's parent); attachments are
+ * roots holding their own outline. The 项 and 目 inside an article are left out: the article is
+ * the unit a reader looks for.
+ */
 export function documentSymbols(snap: Snapshot): DocumentSymbol[] {
   const { doc, text, result, analyzer } = snap;
   const roots: DocumentSymbol[] = [];
-  const stack: { level: number; symbol: DocumentSymbol }[] = [];
-  for (const h of result.outline) {
+  const runRoots: DocumentSymbol[][] = [roots];
+  for (const a of result.attachments) {
+    const end = a.end;
+    let e = end;
+    while (e > a.range.end && /[\r\n \t\u3000]/.test(text[e - 1])) e--;
+    const titleText = a.title ? text.slice(a.title.start, a.title.end).replace(/\s+/g, ' ').trim() : '';
+    const symbol: DocumentSymbol = {
+      name: [text.slice(a.range.start, a.range.end).trim(), titleText].filter(Boolean).join(' '),
+      kind: SymbolKind.File,
+      range: toLspRange(doc, { start: a.range.start, end: Math.max(e, a.range.end) }),
+      selectionRange: toLspRange(doc, a.range),
+      children: [],
+    };
+    roots.push(symbol);
+    runRoots.push(symbol.children!);
+  }
+  const symbols: (DocumentSymbol | undefined)[] = [];
+  result.outline.forEach((h, i) => {
+    const parent = h.parent >= 0 ? symbols[h.parent] : undefined;
+    if (h.parent >= 0 && !parent) {
+      symbols[i] = undefined;
+      return;
+    }
+    if (h.kind === 'item' && h.parent >= 0 && result.outline[h.parent].kind !== 'heading' && result.outline[h.parent].kind !== 'item') {
+      symbols[i] = undefined;
+      return;
+    }
     const names = h.names.map((id) => analyzer.find(id)?.name ?? id);
     const symbol: DocumentSymbol = {
       name: symbolName(h),
@@ -36,22 +66,26 @@ export function documentSymbols(snap: Snapshot): DocumentSymbol[] {
       selectionRange: toLspRange(doc, h.range),
       children: [],
     };
-    while (stack.length && stack[stack.length - 1].level >= h.level) stack.pop();
-    const parent = stack[stack.length - 1];
-    if (parent) parent.symbol.children!.push(symbol);
-    else roots.push(symbol);
-    stack.push({ level: h.level, symbol });
-  }
+    symbols[i] = symbol;
+    (parent ? parent.children! : runRoots[h.run] ?? roots).push(symbol);
+  });
   return roots;
 }
 
 export function foldingRanges(snap: Snapshot): FoldingRange[] {
   const { doc, text, result } = snap;
   const out: FoldingRange[] = [];
-  for (const h of result.outline) {
-    const startLine = toLspPosition(doc, h.range.start).line;
-    const endLine = toLspPosition(doc, sectionContentEnd(text, h)).line;
+  const fold = (start: number, end: number) => {
+    const startLine = toLspPosition(doc, start).line;
+    const endLine = toLspPosition(doc, end).line;
     if (endLine > startLine) out.push({ startLine, endLine, kind: FoldingRangeKind.Region });
+  };
+  for (const a of result.attachments) {
+    let e = a.end;
+    while (e > a.range.end && /[\r\n \t\u3000]/.test(text[e - 1])) e--;
+    fold(a.range.start, e);
   }
+  for (const h of result.outline) fold(h.range.start, sectionContentEnd(text, h));
+  out.sort((x, y) => x.startLine - y.startLine);
   return out;
 }

@@ -59,7 +59,7 @@ describe('fixture drafts', () => {
       }
       if (exp.headings) {
         assert.deepEqual(
-          r.outline.filter((h) => h.kind !== 'markdown').map((h) => ({ line: h.line, level: h.level, title: h.title })),
+          r.outline.filter((h) => h.style !== 'markdown').map((h) => ({ line: h.line, level: h.level, title: h.title })),
           exp.headings,
         );
       }

@@ -39,7 +39,8 @@ test('five 公文 levels with run-on titles', () => {
 test('title, subtitle and 主送机关 are not headings; 第一章/第一节/第一条 are', () => {
   const text = '江城市数据条例\n——在全市推进会上的讲话\n各区人民政府：\n第一章　总则\n第一条　为了规范数据管理，制定本条例。\n第二条　本条例适用于本市。\n第二章　数据开放\n第一节　一般规定\n第三条　公共数据应当开放。\n';
   const r = outline(text);
-  assert.deepEqual(r.outline.map((h) => [h.level, h.marker]), [[1, '第一章'], [3, '第一条'], [3, '第二条'], [1, '第二章'], [2, '第一节'], [3, '第三条']]);
+  // Depth in the tree: 第一条 sits under 第一章 (no 节), 第三条 under 第二章 > 第一节.
+  assert.deepEqual(r.outline.map((h) => [h.level, h.kind, h.marker]), [[1, 'heading', '第一章'], [2, 'article', '第一条'], [2, 'article', '第二条'], [1, 'heading', '第二章'], [2, 'heading', '第一节'], [3, 'article', '第三条']]);
   assert.ok(r.title);
   assert.equal(text.slice(r.title!.start, r.title!.end), '江城市数据条例');
 });
@@ -47,9 +48,9 @@ test('title, subtitle and 主送机关 are not headings; 第一章/第一节/第
 test('Markdown ATX and Setext headings; the single H1 is the title', () => {
   const text = '# 关于推进数据开放的意见\n\n## 一、总体要求\n\n正文。\n\n背景\n---\n\n正文。\n';
   const r = outline(text, 'markdown');
-  assert.deepEqual(r.outline.map((h) => [h.kind, h.level, h.marker, h.title]), [
+  assert.deepEqual(r.outline.map((h) => [h.style, h.level, h.marker, h.title]), [
     ['gongwen', 1, '一、', '总体要求'],
-    ['markdown', 2, '---', '背景'],
+    ['markdown', 1, '---', '背景'],
   ]);
   assert.equal(r.outline[0].prefix, '## ');
 });

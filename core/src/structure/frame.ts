@@ -1,0 +1,286 @@
+/**
+ * The frame of a 公文: what surrounds the body and is neither prose to review nor a heading. At the
+ * top: 发文机关标志 (…文件), 文号, the title (wrapped over up to three lines), （征求意见稿）, the
+ * ——在……上的讲话 subtitle, the speaker and date lines, 主送机关 and salutations (同志们：). At the
+ * end of each run: 落款 (agency lines and date), （此件公开发布）, 联系人, 抄送 and 印发 lines. Also
+ * the 附件： list, attachment starts (附件 / 附件1 and the attachment's title), the 目录 block and
+ * table rows.
+ */
+import type { Range } from '../types';
+import type { Lines } from '../text/lines';
+import { matchMarker } from './markers';
+
+/** What each line is, before headings are read. */
+export const enum LineRole {
+  Prose = 0,
+  Blank,
+  /** Title, 文号, subtitle, 主送机关, 落款 …: not reviewed, not a heading. */
+  Frame,
+  /** An entry (or the word) of a table of contents. */
+  Toc,
+  /** A row of a table: its numbering belongs to the table. */
+  Table,
+  /** The line that starts an attachment (附件 / 附件2). */
+  AttachmentStart,
+  /** A line inside code or front matter. */
+  Skipped,
+}
+
+export interface AttachmentStart {
+  /** Line of the 附件 marker. */
+  line: number;
+  /** The attachment's own title, when it carries one. */
+  title?: Range;
+}
+
+export interface FrameScan {
+  roles: LineRole[];
+  /** The document title (all its lines), if any. */
+  title?: Range;
+  attachments: AttachmentStart[];
+}
+
+const DOC_TYPE = /(?:意见|通知|方案|办法|规划|纲要|讲话|报告|函|决定|规定|细则|计划|要点|批复|答复|通报|公告|通告|总结|条例|规范|指南|标准|预案|制度|守则|章程|决议|请示|建议|提案|清单|指引|说明|纪要|简报|通讯|致辞|发言|实施意见|行动计划)(?:[（(][^）)]{1,12}[）)])?$/;
+const DATE_LINE = /^(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇一二三四五六七八九十]{1,3}\s*月\s*[\d〇一二三四五六七八九十]{1,3}\s*日$/;
+const DATE_NOTE = /^[（(]?\s*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年\s*[\d〇一二三四五六七八九十]{1,3}\s*月(?:\s*[\d〇一二三四五六七八九十]{1,3}\s*日)?\s*[）)]?$/;
+const DOC_NUMBER = /^[^\s，。]{0,16}[〔\[［【(（]\s*\d{4}\s*[〕\]］】)）]\s*\d{1,4}\s*号$/;
+const ISSUER_MARK = /^[^\s，。]{2,30}文件$/;
+const SUBTITLE = /^(?:——|--|—|－－)/;
+const NOTE = /^[（(][^（）()]{1,30}[）)]$/;
+const COPY_TO = /^(?:抄送|抄报|分送|发至|印发|主题词|关键词|联系人|联系电话|（联系人|\(联系人)/;
+const PRINTED = /印发$|印制$/;
+const RULE_LINE = /^[─—\-_=＝━–]{3,}$/;
+const SALUTATION = /^[^，。；！？]{1,40}[：:]$/;
+const NOT_ADDRESSEE = /如下|现将|现就|为了|为进一步|为深入|为加快|为贯彻|根据|按照|经研究|经.{1,10}同意|特此|主要是|包括|是：|有：/;
+const ATTACHMENT_LIST = /^附(?:件|表)\s*[0-9０-９一二三四五六七八九十]*\s*[：:]/;
+const ATTACHMENT_START = /^附\s*(?:件|表|录)\s*[0-9０-９一二三四五六七八九十]{0,3}\s*$/;
+const TOC_WORD = /^目\s*录$/;
+const PAGE_LEADER = /[\s.．…·•\-—_]*\d{0,4}$/;
+const TAB_CELLS = /\S\t+\S/;
+
+function trimmed(text: string, lines: Lines, i: number): string {
+  return text.slice(lines.starts[i], lines.ends[i]).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+/** A title's words without dot leaders and page numbers, for comparing a 目录 entry with its heading. */
+export function normalTitle(s: string): string {
+  return s.replace(/^ {0,3}#{1,6}[ \t]+/, '').replace(PAGE_LEADER, '').replace(/[\s\u3000]+/g, '');
+}
+
+/** Whether a Markdown line is a table row, or a plain line holds tab-separated cells. */
+function isTableRow(raw: string): boolean {
+  const t = raw.trim();
+  if (t.startsWith('|')) return true;
+  if ((t.match(/\|/g) ?? []).length >= 2) return true;
+  return TAB_CELLS.test(t);
+}
+
+/** A short line that could be part of a title: no sentence punctuation, not a heading. */
+function titleLike(t: string): boolean {
+  return t.length > 0 && t.length <= 60 && !/[。；;！!？?]/.test(t) && !/[：:，,]$/.test(t) && !matchMarker(t);
+}
+
+/** The line of an 落款 agency: short, a name, no sentence punctuation. */
+function agencyLike(t: string): boolean {
+  return t.length <= 40 && !/[。，；,;：:！？]/.test(t) && !matchMarker(t);
+}
+
+/**
+ * Reads the frame. `skipped(i)` tells lines inside code or front matter; `markdownTitle` is the
+ * line of a Markdown document's single H1, which is its title.
+ */
+export function scanFrame(text: string, lines: Lines, skipped: (i: number) => boolean, markdown: boolean): FrameScan {
+  const n = lines.starts.length;
+  const roles: LineRole[] = new Array<LineRole>(n);
+  const texts: string[] = new Array<string>(n);
+  for (let i = 0; i < n; i++) {
+    if (skipped(i)) {
+      roles[i] = LineRole.Skipped;
+      texts[i] = '';
+      continue;
+    }
+    const t = trimmed(text, lines, i);
+    texts[i] = t;
+    if (!t || (markdown && /^ {0,3}(=+|-+|\*{3,}|_{3,})[ \t]*$/.test(t))) roles[i] = LineRole.Blank;
+    else if (isTableRow(text.slice(lines.starts[i], lines.ends[i]))) roles[i] = LineRole.Table;
+    else roles[i] = LineRole.Prose;
+  }
+  const content = (i: number) => roles[i] !== LineRole.Blank && roles[i] !== LineRole.Skipped;
+  const nextContent = (i: number) => {
+    while (i < n && !content(i)) i++;
+    return i;
+  };
+  const bare = (t: string) => t.replace(/^#{1,6}[ \t]+/, '');
+
+  // Attachment starts: 附件 / 附件1 alone on a line, after some body.
+  const attachments: AttachmentStart[] = [];
+  const runStarts: number[] = [0];
+  for (let i = 1; i < n; i++) {
+    if (roles[i] === LineRole.Prose && ATTACHMENT_START.test(bare(texts[i]))) {
+      roles[i] = LineRole.AttachmentStart;
+      attachments.push({ line: i });
+      runStarts.push(i);
+    }
+  }
+  runStarts.push(n);
+
+  let title: Range | undefined;
+  for (let r = 0; r + 1 < runStarts.length; r++) {
+    const from = r === 0 ? 0 : runStarts[r] + 1;
+    const to = runStarts[r + 1];
+    const t = readTop(from, to, r === 0);
+    if (r === 0) title = t;
+    else if (t) attachments[r - 1].title = t;
+    readEnd(from, to);
+  }
+  readAttachmentLists();
+  readToc();
+  return { roles, title, attachments };
+
+  /** The top of a run: issuer mark, 文号, title lines, notes, subtitle, speaker, 主送机关. */
+  function readTop(from: number, to: number, body: boolean): Range | undefined {
+    let i = nextContent(from);
+    if (i >= to || roles[i] !== LineRole.Prose) return undefined;
+    let guard = 0;
+    while (i < to && guard++ < 3 && (ISSUER_MARK.test(texts[i]) || DOC_NUMBER.test(texts[i]))) {
+      roles[i] = LineRole.Frame;
+      i = nextContent(i + 1);
+    }
+    if (i >= to || roles[i] !== LineRole.Prose) return undefined;
+    const first = bare(texts[i]);
+    if (!titleLike(first) && !(markdown && /^#\s/.test(texts[i]))) return undefined;
+    // A title may wrap over up to three lines; it ends with the kind of document it is.
+    const candidates: number[] = [i];
+    let j = i + 1;
+    while (candidates.length < 3 && j < to && content(j) && roles[j] === LineRole.Prose && titleLike(bare(texts[j])) && !SUBTITLE.test(texts[j]) && !NOTE.test(texts[j]) && !DATE_NOTE.test(texts[j]) && !DOC_NUMBER.test(texts[j])) {
+      candidates.push(j);
+      j++;
+    }
+    let last = candidates.length - 1;
+    while (last > 0 && !DOC_TYPE.test(bare(texts[candidates[last]]))) last--;
+    // Two short lines where the first does not finish a title (国务院办公厅关于 / ……的意见).
+    const titleLines = candidates.slice(0, last + 1);
+    for (const k of titleLines) roles[k] = LineRole.Frame;
+    const range = { start: lines.starts[titleLines[0]], end: lines.ends[titleLines[titleLines.length - 1]] };
+    i = nextContent(titleLines[titleLines.length - 1] + 1);
+    // Notes, 文号, subtitle, speaker and date lines, in any order, a few at most.
+    let extra = 0;
+    while (i < to && extra < 5 && roles[i] === LineRole.Prose) {
+      const u = bare(texts[i]);
+      const speaker = body && u.length <= 30 && !/[。，；,;：:！!？?]/.test(u) && !matchMarker(u) && /\s|\u3000|、/.test(u) && looksLikeFrameAhead(i + 1, to);
+      if (SUBTITLE.test(u) || NOTE.test(u) || DATE_NOTE.test(u) || DOC_NUMBER.test(u) || speaker) {
+        roles[i] = LineRole.Frame;
+        i = nextContent(i + 1);
+        extra++;
+        continue;
+      }
+      break;
+    }
+    // 主送机关 (may be long: 各省、自治区、直辖市人民政府，国务院各部委、各直属机构：) or a salutation.
+    if (body && i < to && roles[i] === LineRole.Prose) {
+      const u = texts[i];
+      if (u.length <= 200 && /[：:]$/.test(u) && !/[。；;！？]/.test(u) && !NOT_ADDRESSEE.test(u) && !matchMarker(u)) roles[i] = LineRole.Frame;
+    }
+    return range;
+  }
+
+  /** Whether the lines after a short line are still frame (a date, a salutation, a subtitle). */
+  function looksLikeFrameAhead(i: number, to: number): boolean {
+    const k = nextContent(i);
+    if (k >= to) return false;
+    const u = texts[k];
+    return DATE_NOTE.test(u) || SALUTATION.test(u) || SUBTITLE.test(u);
+  }
+
+  /** The end of a run: 落款 and what follows it (公开 note, 联系人, 抄送, 印发). */
+  function readEnd(from: number, to: number): void {
+    let k = to - 1;
+    const trailing: number[] = [];
+    while (k >= from) {
+      if (!content(k)) {
+        k--;
+        continue;
+      }
+      if (roles[k] !== LineRole.Prose) break;
+      const u = texts[k];
+      if (NOTE.test(u) || COPY_TO.test(u) || PRINTED.test(u) || RULE_LINE.test(u)) {
+        trailing.push(k);
+        k--;
+        continue;
+      }
+      break;
+    }
+    // 抄送 and 印发 lines are frame wherever they are found.
+    for (const t of trailing) if (COPY_TO.test(texts[t]) || PRINTED.test(texts[t]) || RULE_LINE.test(texts[t])) roles[t] = LineRole.Frame;
+    if (k < from || !DATE_LINE.test(texts[k]) || roles[k] !== LineRole.Prose) return;
+    for (const t of trailing) roles[t] = LineRole.Frame;
+    roles[k] = LineRole.Frame;
+    let a = k - 1;
+    let count = 0;
+    while (a >= from && count < 3) {
+      if (!content(a)) {
+        a--;
+        if (a >= from && !content(a)) break;
+        continue;
+      }
+      if (roles[a] !== LineRole.Prose || !agencyLike(texts[a])) break;
+      roles[a] = LineRole.Frame;
+      a--;
+      count++;
+    }
+  }
+
+  /** 附件：1.……方案 and the numbered lines that go on listing attachments. */
+  function readAttachmentLists(): void {
+    for (let i = 0; i < n; i++) {
+      if (roles[i] !== LineRole.Prose || !ATTACHMENT_LIST.test(texts[i])) continue;
+      roles[i] = LineRole.Frame;
+      for (let j = i + 1; j < n && roles[j] === LineRole.Prose; j++) {
+        const u = texts[j];
+        if (!(/^[0-9０-９]{1,2}\s*[.．、]/.test(u) && u.length <= 80 && !/。$/.test(u))) break;
+        roles[j] = LineRole.Frame;
+      }
+    }
+  }
+
+  /**
+   * A table of contents: the lines after 目录, or a run of three or more consecutive headings
+   * whose first recurs later, up to where the body starts.
+   */
+  function readToc(): void {
+    for (let i = 0; i < n; i++) {
+      if (roles[i] !== LineRole.Prose) continue;
+      const word = TOC_WORD.test(bare(texts[i]).replace(/[\s\u3000]/g, '')) || /^目\s*录$/.test(bare(texts[i]));
+      const mk = matchMarker(bare(texts[i]));
+      if (!word && !mk) continue;
+      // Candidate entries: consecutive content lines that are headings or short titles.
+      const entries: number[] = [];
+      let j = word ? i + 1 : i;
+      while (j < n) {
+        if (!content(j)) {
+          j++;
+          continue;
+        }
+        if (roles[j] !== LineRole.Prose) break;
+        const u = bare(texts[j]);
+        const isEntry = u.length <= 80 && !/[。；;]$/.test(u) && !/。/.test(u) && (matchMarker(u) !== undefined || (word && titleLike(u.replace(PAGE_LEADER, ''))));
+        if (!isEntry) break;
+        // The body starts where the first entry comes again.
+        if (entries.length && normalTitle(u) === normalTitle(bare(texts[entries[0]]))) break;
+        entries.push(j);
+        j++;
+      }
+      if (!entries.length) continue;
+      const firstKey = normalTitle(bare(texts[entries[0]]));
+      let recurs = false;
+      for (let k = j; k < n && !recurs; k++) if (roles[k] === LineRole.Prose && normalTitle(bare(texts[k])) === firstKey) recurs = true;
+      if (word ? entries.length >= 1 && (recurs || entries.length >= 2) : entries.length >= 3 && recurs) {
+        if (word) roles[i] = LineRole.Toc;
+        for (const e of entries) roles[e] = LineRole.Toc;
+        i = j - 1;
+      } else if (!word) {
+        i = Math.max(i, j - 1);
+      }
+    }
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Line table of a text: start and end (before the line break) offsets of every line. \r\n, \r
+ * and \n each end a line, exactly as the LSP's TextDocument counts lines, so the core's line
+ * numbers and the editor's agree on CR-only (old Mac, some Word exports) and mixed files.
+ */
+export interface Lines {
+  starts: number[];
+  ends: number[];
+}
+
+const BREAK = /\r\n?|\n/g;
+
+export function splitLines(text: string): Lines {
+  const starts: number[] = [0];
+  const ends: number[] = [];
+  BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BREAK.exec(text))) {
+    ends.push(m.index);
+    starts.push(m.index + m[0].length);
+  }
+  ends.push(text.length);
+  return { starts, ends };
+}
+
+/** 0-based line containing offset (binary search). */
+export function lineOf(lines: Lines, offset: number): number {
+  let lo = 0;
+  let hi = lines.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lines.starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The text of line i, without its line break. */
+export function lineText(text: string, lines: Lines, i: number): string {
+  return text.slice(lines.starts[i], lines.ends[i]);
+}
