@@ -38,6 +38,8 @@ const apps = [
   { entryPoints: { 'cli-worker': 'cli/src/worker.ts' }, external: [...common.external, 'ajv', 'yaml'] },
   // `npm run bench`; autocorrect-node (the reference checker) is a native module, loaded at run time.
   { entryPoints: { 'bench/bench': 'bench/bench.ts' }, external: [...common.external, 'autocorrect-node'] },
+  // `npm run eval`: the labelled corpus against the analysis.
+  { entryPoints: { 'eval/evaluate': 'eval/evaluate.ts' } },
 ].filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)));
 
 // Tests: every *.test.ts under test/, plus test entry points (index.ts, run-*.ts) under test/e2e.

@@ -37,7 +37,7 @@ export function documentSymbols(snap: Snapshot): DocumentSymbol[] {
     while (e > a.range.end && /[\r\n \t\u3000]/.test(text[e - 1])) e--;
     const titleText = a.title ? text.slice(a.title.start, a.title.end).replace(/\s+/g, ' ').trim() : '';
     const symbol: DocumentSymbol = {
-      name: [text.slice(a.range.start, a.range.end).trim(), titleText].filter(Boolean).join(' '),
+      name: a.title && a.title.start === a.range.start ? titleText : [text.slice(a.range.start, a.range.end).trim(), titleText].filter(Boolean).join(' '),
       kind: SymbolKind.File,
       range: toLspRange(doc, { start: a.range.start, end: Math.max(e, a.range.end) }),
       selectionRange: toLspRange(doc, a.range),

@@ -27,8 +27,10 @@ export const enum LineRole {
 }
 
 export interface AttachmentStart {
-  /** Line of the 附件 marker. */
+  /** Line of the 附件 marker, or of the title of a document that follows a notice's 落款. */
   line: number;
+  /** No 附件 line: the run starts with the attached document's title. */
+  implicit?: boolean;
   /** The attachment's own title, when it carries one. */
   title?: Range;
 }
@@ -110,6 +112,10 @@ export function scanFrame(text: string, lines: Lines, skipped: (i: number) => bo
     while (i < n && !content(i)) i++;
     return i;
   };
+  const prevContent = (i: number) => {
+    while (i >= 0 && !content(i)) i--;
+    return i;
+  };
   const bare = (t: string) => t.replace(/^#{1,6}[ \t]+/, '');
 
   // Attachment starts: 附件 / 附件1 alone on a line, after some body.
@@ -122,11 +128,30 @@ export function scanFrame(text: string, lines: Lines, skipped: (i: number) => bo
       runStarts.push(i);
     }
   }
+  // A notice that 印发 a 方案 without a 附件 line: 落款 (agency, date, notes), then the 方案's own title.
+  for (let i = 1; i < n; i++) {
+    if (roles[i] !== LineRole.Prose || !DATE_LINE.test(texts[i])) continue;
+    const above = prevContent(i - 1);
+    if (above < 0 || roles[above] !== LineRole.Prose || !agencyLike(texts[above])) continue;
+    let k = nextContent(i + 1);
+    while (k < n && roles[k] === LineRole.Prose && (NOTE.test(texts[k]) || COPY_TO.test(texts[k]))) k = nextContent(k + 1);
+    if (k >= n || roles[k] !== LineRole.Prose || !titleLike(bare(texts[k]))) continue;
+    // The title may wrap: it ends with the kind of document within three lines.
+    let t = k;
+    let found = -1;
+    for (let c = 0; c < 3 && t < n && roles[t] === LineRole.Prose && titleLike(bare(texts[t])); c++, t++) if (DOC_TYPE.test(bare(texts[t]))) found = t;
+    if (found < 0) continue;
+    if (runStarts.some((r) => r > i && r <= k)) continue;
+    runStarts.push(k);
+    attachments.push({ line: k, implicit: true });
+  }
+  runStarts.sort((a, b) => a - b);
+  attachments.sort((a, b) => a.line - b.line);
   runStarts.push(n);
 
   let title: Range | undefined;
   for (let r = 0; r + 1 < runStarts.length; r++) {
-    const from = r === 0 ? 0 : runStarts[r] + 1;
+    const from = r === 0 || attachments[r - 1].implicit ? runStarts[r] : runStarts[r] + 1;
     const to = runStarts[r + 1];
     const t = readTop(from, to, r === 0);
     if (r === 0) title = t;
