@@ -58,7 +58,6 @@ const ATTACHMENT_LIST = /^附(?:件|表)\s*[0-9０-９一二三四五六七八�
 const ATTACHMENT_START = /^附\s*(?:件|表|录)\s*[0-9０-９一二三四五六七八九十]{0,3}\s*$/;
 const TOC_WORD = /^目\s*录$/;
 const PAGE_LEADER = /[\s.．…·•\-—_]*\d{0,4}$/;
-const TAB_CELLS = /\S\t+\S/;
 
 function trimmed(text: string, lines: Lines, i: number): string {
   return text.slice(lines.starts[i], lines.ends[i]).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
@@ -69,12 +68,22 @@ export function normalTitle(s: string): string {
   return s.replace(/^ {0,3}#{1,6}[ \t]+/, '').replace(PAGE_LEADER, '').replace(/[\s\u3000]+/g, '');
 }
 
-/** Whether a Markdown line is a table row, or a plain line holds tab-separated cells. */
+/**
+ * Whether a Markdown line is a table row, or a plain line holds tab-separated cells (a Word
+ * table saved as text: 一、申请主体信息→　→　). A tab after a bare marker (一、→总体要求, as Word
+ * writes list numbering) is not a cell.
+ */
 function isTableRow(raw: string): boolean {
-  const t = raw.trim();
+  const t = raw.replace(/^[ \u3000]+|[\s\u3000]+$/g, '');
   if (t.startsWith('|')) return true;
   if ((t.match(/\|/g) ?? []).length >= 2) return true;
-  return TAB_CELLS.test(t);
+  if (!t.includes('\t')) return false;
+  const cells = t.split('\t');
+  const first = cells[0].replace(/[\s\u3000]+/g, '');
+  const mk = matchMarker(first);
+  if (mk && mk.length === first.length) cells.splice(0, 2, cells[0] + cells[1]);
+  if (cells.length >= 3) return true;
+  return cells.length === 2 && cells.every((c) => c.replace(/[\s\u3000]+/g, '') !== '');
 }
 
 /** A short line that could be part of a title: no sentence punctuation, not a heading. */
@@ -106,6 +115,11 @@ export function scanFrame(text: string, lines: Lines, skipped: (i: number) => bo
     if (!t || (markdown && /^ {0,3}(=+|-+|\*{3,}|_{3,})[ \t]*$/.test(t))) roles[i] = LineRole.Blank;
     else if (isTableRow(text.slice(lines.starts[i], lines.ends[i]))) roles[i] = LineRole.Table;
     else roles[i] = LineRole.Prose;
+  }
+  // A row that starts with empty cells (\t\t2.出院人次数) belongs to the table around it.
+  for (let i = 0; i < n; i++) {
+    if (roles[i] !== LineRole.Prose || !text.slice(lines.starts[i], lines.ends[i]).includes('\t')) continue;
+    if ((i > 0 && roles[i - 1] === LineRole.Table) || (i + 1 < n && roles[i + 1] === LineRole.Table)) roles[i] = LineRole.Table;
   }
   const content = (i: number) => roles[i] !== LineRole.Blank && roles[i] !== LineRole.Skipped;
   const nextContent = (i: number) => {
@@ -144,6 +158,32 @@ export function scanFrame(text: string, lines: Lines, skipped: (i: number) => bo
     if (runStarts.some((r) => r > i && r <= k)) continue;
     runStarts.push(k);
     attachments.push({ line: k, implicit: true });
+  }
+  // A second document printed after the first without a 附件 line (a notice that 印发 two 规定):
+  // a title line of its own, after a blank line, whose numbering starts again at 一、 or 第一章.
+  const highest = new Map<string, number>();
+  let runStart = 0;
+  for (let i = 0; i < n; i++) {
+    if (runStarts.includes(i) && i > 0) {
+      highest.clear();
+      runStart = i;
+    }
+    if (roles[i] !== LineRole.Prose) continue;
+    const u = bare(texts[i]);
+    const mk = matchMarker(u);
+    if (mk) {
+      if (mk.family === 'cn-dun' || mk.family === 'chapter') highest.set(mk.family, Math.max(highest.get(mk.family) ?? 0, mk.number));
+      continue;
+    }
+    if (i === runStart || u.length > 40 || !titleLike(u) || !DOC_TYPE.test(u) || (i > 0 && content(i - 1))) continue;
+    let k = i + 1;
+    let next: ReturnType<typeof matchMarker>;
+    for (; k < n && k < i + 40; k++) if (roles[k] === LineRole.Prose && (next = matchMarker(bare(texts[k])))) break;
+    if (!next || next.number !== 1 || (next.family !== 'cn-dun' && next.family !== 'chapter') || (highest.get(next.family) ?? 0) < 2) continue;
+    runStarts.push(i);
+    attachments.push({ line: i, implicit: true });
+    highest.clear();
+    runStart = i;
   }
   runStarts.sort((a, b) => a - b);
   attachments.sort((a, b) => a.line - b.line);

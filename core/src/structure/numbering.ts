@@ -23,7 +23,8 @@ type Convention = 'restart' | 'continue';
 
 const GONGWEN = new Set<string>(['cn-dun', 'cn-paren', 'arabic-dot', 'arabic-paren', 'circled']);
 
-export function checkNumbering(headings: Heading[], canonical: boolean[]): OutlineProblem[] {
+/** `excerpt`: the text is an excerpt (（节选）), so its numbering may start anywhere. */
+export function checkNumbering(headings: Heading[], canonical: boolean[], excerpt = false): OutlineProblem[] {
   const problems: OutlineProblem[] = [];
   /** Per level group (run, family, rank, parent's family): the convention, once known. */
   const conventions = new Map<string, Convention>();
@@ -31,16 +32,23 @@ export function checkNumbering(headings: Heading[], canonical: boolean[]): Outli
   const lastInGroup = new Map<string, number>();
   /** Per (group, parent): the last number used under that parent. */
   const lastUnderParent = new Map<string, number>();
+  /** Parents (and the family under them) already reported for a skipped level. */
+  const skippedUnder = new Set<string>();
   headings.forEach((h, idx) => {
     const fam = h.family as Family | undefined;
     if (!fam) return;
     const parent = h.parent >= 0 ? headings[h.parent] : undefined;
-    if (!canonical[idx]) problems.push({ rule: 'outline-punctuation', heading: idx, expected: markerFor(fam, h.number), found: h.marker });
+    // The 项 of an article in half-width brackets are left to the law text's own conventions.
+    const provision = parent?.family === 'article' || parent?.kind === 'item' && h.kind === 'item' && inArticle(headings, idx);
+    if (!canonical[idx] && !provision) problems.push({ rule: 'outline-punctuation', heading: idx, expected: markerFor(fam, h.number), found: h.marker });
     // A 公文 level left out under a 公文 parent (1. directly under 一、). 节 are optional; the 项
     // and 目 of an article are not checked for levels.
     if (parent && GONGWEN.has(fam) && GONGWEN.has(parent.family ?? '') && !h.mdLevel && !parent.mdLevel) {
       const gap = FAMILY_LEVEL[fam] - FAMILY_LEVEL[parent.family as Family];
-      if (gap > 1) {
+      // Once per parent: the siblings after the first share the same missing level.
+      const key = `${h.parent}:${fam}`;
+      if (gap > 1 && !skippedUnder.has(key)) {
+        skippedUnder.add(key);
         const missingLevel = FAMILY_LEVEL[parent.family as Family] + 1;
         problems.push({ rule: 'outline-skipped-level', heading: idx, expected: markerFor(familyForLevel(missingLevel), 1), found: h.marker, missingLevel });
       }
@@ -52,7 +60,7 @@ export function checkNumbering(headings: Heading[], canonical: boolean[]): Outli
     const prevGroup = lastInGroup.get(group);
     let expected: number;
     if (prevHere !== undefined) expected = prevHere + 1;
-    else if (prevGroup === undefined) expected = 1;
+    else if (prevGroup === undefined) expected = excerpt && h.run === 0 ? h.number : 1;
     else {
       // The first child of a new parent: restart or continue?
       let conv = conventions.get(group);
@@ -65,12 +73,14 @@ export function checkNumbering(headings: Heading[], canonical: boolean[]): Outli
     const conv = fam === 'article' ? 'continue' : conventions.get(group);
     h.sequence = conv === 'continue' ? group : underKey;
     if (prevHere !== undefined && h.number === prevHere) {
-      problems.push({ rule: 'outline-duplicate', heading: idx, expected: markerLike(fam, h.marker, expected), found: h.marker });
+      problems.push({ rule: 'outline-duplicate', heading: idx, expected: markerLike(fam, h.marker, expected).trim(), found: h.marker.trim() });
     } else if (h.number !== expected) {
-      problems.push({ rule: 'outline-order', heading: idx, expected: markerLike(fam, h.marker, expected), found: h.marker });
+      problems.push({ rule: 'outline-order', heading: idx, expected: markerLike(fam, h.marker, expected).trim(), found: h.marker.trim() });
     }
-    lastUnderParent.set(underKey, h.number);
-    lastInGroup.set(group, h.number);
+    // A repeated number stands for the one it should have been: （一）（一）（三） is one error.
+    const counted = prevHere !== undefined && h.number === prevHere ? expected : h.number;
+    lastUnderParent.set(underKey, counted);
+    lastInGroup.set(group, counted);
   });
   // Nodes numbered before their group's convention was known keep the key of their parent; in a
   // continuing run they share the group's sequence.
@@ -81,4 +91,9 @@ export function checkNumbering(headings: Heading[], canonical: boolean[]): Outli
     if (conventions.get(group) === 'continue') h.sequence = group;
   }
   return problems;
+}
+
+function inArticle(headings: Heading[], i: number): boolean {
+  for (let p = headings[i].parent; p >= 0; p = headings[p].parent) if (headings[p].family === 'article') return true;
+  return false;
 }

@@ -77,6 +77,11 @@ function titleOf(text: string, start: number, end: number): TitleSpan {
   return { range: { start: s, end: te }, runOn: after.length > 0, sentence };
 }
 
+/** A short verb phrase without commas or modals reads as a title even with a closing 。. */
+function headingLikeSentence(title: string): boolean {
+  return title.length <= 24 && !/[，,、；;]/.test(title) && !/要|应当|应该|必须|须|不得|可以|将|已经|正在/.test(title);
+}
+
 interface Candidate {
   line: number;
   mk?: MarkerMatch;
@@ -164,6 +169,15 @@ export function scanOutline(text: string, lines: Lines, language: LanguageKind, 
     found.sort((a, b) => a.line - b.line);
   }
 
+  const candidateAt = new Map(found.filter((c) => c.mk || c.mdLevel).map((c) => [c.line, c]));
+  /** Whether what follows line i is its body: a paragraph, or a numbered line a level deeper. */
+  const bodyFollows = (i: number, family: Family) => {
+    let k = i + 1;
+    while (k < n && roles[k] === LineRole.Blank) k++;
+    if (k >= n || roles[k] !== LineRole.Prose) return false;
+    const next = candidateAt.get(k)?.mk;
+    return !next || (!isChapterFamily(next.family) && !isChapterFamily(family) && FAMILY_LEVEL[next.family] > FAMILY_LEVEL[family]);
+  };
   const headings: Heading[] = [];
   const canonical: boolean[] = [];
   // The Markdown H1 that is the document's title is not part of the outline.
@@ -178,6 +192,9 @@ export function scanOutline(text: string, lines: Lines, language: LanguageKind, 
       const markerStart = c.body;
       const markerEnd = markerStart + c.mk.length;
       const t = titleOf(text, markerEnd, le);
+      // （一）扎实推进农村厕所革命。 alone on its line with body paragraphs below is a heading with
+      // a closing 。; a numbered sentence with a subject or a modal (要、应当) is an item.
+      if (t.sentence && !t.runOn && headingLikeSentence(text.slice(t.range.start, t.range.end)) && bodyFollows(i, c.mk.family)) t.sentence = false;
       const style: HeadingStyle = isChapterFamily(c.mk.family) ? 'chapter' : c.mk.family === 'decimal' ? 'decimal' : 'gongwen';
       headings.push({
         level: 0,
@@ -229,7 +246,8 @@ export function scanOutline(text: string, lines: Lines, language: LanguageKind, 
   }
 
   buildTree(headings, runEnd);
-  const problems = checkNumbering(headings, canonical);
+  const excerpt = frame.title !== undefined && /节选|摘编|节录|摘录/.test(text.slice(frame.title.start, frame.title.end));
+  const problems = checkNumbering(headings, canonical, excerpt);
 
   const frameLines = new Set<number>();
   const tocLines: number[] = [];
