@@ -258,4 +258,4 @@ function main(): void {
   process.stdout.write(formatReport(report, verbose) + '\n');
 }
 
-if (require.main === module) main();
+if (require.main === module && /evaluate\.js$/.test(process.argv[1] ?? '')) main();

@@ -9,6 +9,9 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// Finding kinds and the review's defaults, declared once for the core and the manifest.
+const registry = JSON.parse(readFileSync(join(root, 'core', 'src', 'judgement', 'kinds.json'), 'utf8'));
+const defaults = registry.review;
 const check = process.argv.includes('--check');
 const stale = [];
 const read = (f) => JSON.parse(readFileSync(join(root, f), 'utf8'));
@@ -111,7 +114,7 @@ const contributes = {
       },
       'policyReview.minMentions': {
         type: 'integer',
-        default: 2,
+        default: defaults.minMentions,
         minimum: 1,
         scope: 'resource',
         order: 4,
@@ -119,7 +122,7 @@ const contributes = {
       },
       'policyReview.balanceRatio': {
         type: 'number',
-        default: 0.25,
+        default: defaults.balanceRatio,
         minimum: 0,
         maximum: 1,
         scope: 'resource',
@@ -128,23 +131,24 @@ const contributes = {
       },
       'policyReview.unbalancedMinLarger': {
         type: 'integer',
-        default: 4,
+        default: defaults.unbalancedMinLarger,
         minimum: 1,
         scope: 'resource',
         order: 6,
         description: '%config.unbalancedMinLarger%',
       },
-      'policyReview.engagementMin': {
-        type: 'integer',
-        default: 2,
-        minimum: 0,
+      'policyReview.scope': {
+        type: 'string',
+        enum: ['auto', 'always'],
+        enumDescriptions: ['%config.scope.auto%', '%config.scope.always%'],
+        default: defaults.scope,
         scope: 'resource',
         order: 7,
-        description: '%config.engagementMin%',
+        description: '%config.scope%',
       },
       'policyReview.maxFileSize': {
         type: 'integer',
-        default: 2097152,
+        default: defaults.maxFileSize,
         minimum: 0,
         scope: 'resource',
         order: 8,
@@ -157,13 +161,7 @@ const contributes = {
         order: 9,
         description: '%config.severities%',
         properties: Object.fromEntries(
-          [
-            ['one-sided', 'warning'],
-            ['unbalanced', 'information'],
-            ['missing', 'information'],
-            ['missing-element', 'information'],
-            ['outline', 'warning'],
-          ].map(([kind, def]) => [
+          Object.entries(registry.kinds).map(([kind, { severity: def }]) => [
             kind,
             {
               type: 'string',

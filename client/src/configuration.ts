@@ -24,7 +24,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): PolicyReviewSet
     minMentions: c.get('minMentions', d.minMentions),
     balanceRatio: c.get('balanceRatio', d.balanceRatio),
     unbalancedMinLarger: c.get('unbalancedMinLarger', d.unbalancedMinLarger),
-    engagementMin: c.get('engagementMin', d.engagementMin),
+    scope: c.get('scope', d.scope),
     maxFileSize: c.get('maxFileSize', d.maxFileSize),
     severities: c.get('severities', d.severities),
     segmenter: c.get('segmenter', d.segmenter),

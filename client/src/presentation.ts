@@ -29,6 +29,8 @@ export function statusLabel(status: ShownStatus): string {
       return vscode.l10n.t('Unbalanced');
     case 'one-sided':
       return vscode.l10n.t('One side only');
+    case 'partial':
+      return vscode.l10n.t('Touched on');
     case 'missing':
       return vscode.l10n.t('Not discussed');
     case 'present':
@@ -47,6 +49,8 @@ export function statusExplanation(item: CoverageItem): string {
       return vscode.l10n.t('Both sides are discussed, but one far less than the other.');
     case 'one-sided':
       return vscode.l10n.t('The draft discusses only one side of this relationship.');
+    case 'partial':
+      return vscode.l10n.t('One side is touched on, too little to judge the balance.');
     case 'missing':
       return item.kind === 'element'
         ? vscode.l10n.t('The draft does not state this element.')
@@ -68,6 +72,8 @@ export function statusIcon(status: ShownStatus): { id: string; color?: string } 
       return { id: 'info', color: 'problemsInfoIcon.foreground' };
     case 'one-sided':
       return { id: 'warning', color: 'problemsWarningIcon.foreground' };
+    case 'partial':
+      return { id: 'circle-large-outline' };
     case 'missing':
       return { id: 'circle-slash' };
     case 'disabled':
@@ -93,6 +99,7 @@ export function urgency(item: CoverageItem): number {
     case 'one-sided':
       return 1;
     case 'unbalanced':
+    case 'partial':
       return 2;
     case 'balanced':
     case 'present':

@@ -2,30 +2,21 @@
  * The analyser: segments the prose of a draft (each line once, cached across analyses), finds
  * the mentions of every relationship's sides, reads the outline and turns counts into findings.
  */
-import type {
-  AnalysisResult,
-  Coverage,
-  CoverageStatus,
-  ElementCoverage,
-  ElementDef,
-  Finding,
-  FindingKind,
-  Heading,
-  LanguageKind,
-  Mention,
-  Range,
-  RelationshipDef,
-  ReviewSettings,
-  RulePack,
-  Severity,
-} from './types';
+import type { AnalysisResult, ElementDef, Finding, Heading, LanguageKind, Mention, Range, RelationshipDef, ReviewSettings, RulePack, SetAside, Severity } from './types';
 import { DEFAULT_SETTINGS } from './types';
 import type { Segmenter } from './segmenter';
-import { AliasIndex, aliasWords, type PieceMatch } from './matcher';
+import { AliasIndex, aliasWords, type PieceMatch } from './mentions/matcher';
 import { splitLines, type Lines } from './text/lines';
-import { scanProse, type Disable } from './prose';
+import { scanProse, type Disable } from './text/prose';
 import { scanOutline, type OutlineProblem } from './structure/outline';
 import * as msg from './messages';
+import { toSimplified } from './text/traditional';
+import { Senses, overlapping } from './mentions/senses';
+import { Constructions } from './evidence/constructions';
+import { Sentences, weigh, type Candidate, type NamedSection } from './evidence/weigh';
+import { scopeOf, type Scope } from './judgement/scope';
+import { judge } from './judgement/judge';
+import { lineOf } from './text/lines';
 
 export interface AnalyzeOptions {
   language?: LanguageKind;
@@ -63,10 +54,20 @@ export class Analyzer {
   /** Set while an analysis is profiled: the segmenter's time so far. */
   private segmentMs: number | undefined;
 
+  private readonly packs: RulePack[];
+  /** The pack each relationship and element belongs to. */
+  private readonly packOf = new Map<string, RulePack>();
+  private readonly senses: Senses;
+  private readonly constructions: Constructions;
+
   constructor(packs: RulePack[], private readonly segmenter: Segmenter) {
+    this.packs = packs;
     this.relationships = packs.flatMap((p) => p.relationships);
     this.elements = packs.flatMap((p) => p.elements ?? []);
     for (const d of [...this.relationships, ...this.elements]) this.byId.set(d.id, d);
+    for (const p of packs) for (const d of [...p.relationships, ...(p.elements ?? [])]) if (!this.packOf.has(d.id)) this.packOf.set(d.id, p);
+    this.senses = new Senses(packs.flatMap((p) => p.exceptions ?? []));
+    this.constructions = new Constructions(packs.flatMap((p) => p.constructions ?? []));
     this.index = new AliasIndex(this.relationships, this.elements);
     this.joiner = this.index.useSeparators(segmenter.separators).charAt(0);
   }
@@ -191,82 +192,128 @@ export class Analyzer {
   }
 
   /** `marks`, when profiling, receives the times at which finding mentions starts and ends. */
-  private analyzeText(text: string, options: AnalyzeOptions, marks?: { mentions: number; mentionsEnd: number }): AnalysisResult {
+  private analyzeText(original: string, options: AnalyzeOptions, marks?: { mentions: number; mentionsEnd: number }): AnalysisResult {
     const language = options.language ?? 'plaintext';
     const settings: ReviewSettings = { ...DEFAULT_SETTINGS, ...options.settings };
     settings.severities = { ...DEFAULT_SETTINGS.severities, ...options.settings?.severities };
     settings.relationships = options.settings?.relationships ?? {};
 
+    // Text: a Traditional draft is read in Simplified, at the same offsets.
+    const text = toSimplified(original) ?? original;
     const lines = splitLines(text);
     const prose = scanProse(text, lines, language);
     const excludedLines = wholeLinesExcluded(lines, prose.excluded);
+    // Structure.
     const outline = scanOutline(text, lines, language, (l) => excludedLines.has(l));
-    if (marks) marks.mentions = performance.now();
-    const mentions = this.findMentions(text, lines, prose.excluded, outline.frameLines, prose.disables);
-    if (marks) marks.mentionsEnd = performance.now();
     const headings = outline.headings;
-    this.nameHeadings(text, headings, mentions);
-
-    const byId = groupById(mentions);
-    const coverage = this.relationships.map((r) => coverageOf(r, byId.get(r.id) ?? [], headings, settings));
-    const elements: ElementCoverage[] = this.elements.map((e) => {
-      const ms = (byId.get(e.id) ?? []).map((m) => m.range);
-      return { element: e.id, name: e.name, status: ms.length ? 'present' : 'missing', count: ms.length, mentions: ms };
-    });
-    const engaged =
-      coverage.filter((c) => c.sides[0].count > 0 && c.sides[1].count > 0).length >= settings.engagementMin ||
-      headings.some((h) => h.names.length > 0);
-
-    const titleRange = outline.title ?? { start: lines.starts[0], end: lines.ends[0] };
-    const findings: Finding[] = [];
-    const severity = (kind: FindingKind, id: string | undefined): Severity =>
-      (id && settings.relationships[id]?.severity) || settings.severities[kind];
-    const enabled = (id: string) => settings.relationships[id]?.enabled !== false;
-
-    for (let i = 0; i < this.relationships.length; i++) {
-      const r = this.relationships[i];
-      if (!enabled(r.id)) continue;
-      const c = coverage[i];
-      if (engaged) findings.push(...documentFindings(r, c, titleRange, settings, severity));
-      for (const hi of c.headings) findings.push(...sectionFindings(r, headings[hi], hi, mentions, settings, severity));
+    if (text !== original) for (const h of headings) {
+      h.title = original.slice(h.titleRange.start, h.titleRange.end);
+      h.marker = original.slice(h.markerRange.start, h.markerRange.end);
     }
-    if (engaged) {
-      for (const e of elements) {
-        if (e.status === 'missing' && enabled(e.element)) {
-          const def = this.byId.get(e.element) as ElementDef;
-          findings.push({
-            kind: 'missing-element',
-            scope: 'document',
-            relationship: e.element,
-            severity: severity('missing-element', e.element),
-            message: msg.missingElement(def),
-            range: titleRange,
-            sides: [{ label: def.name, count: 0 }],
-          });
-        }
+    if (marks) marks.mentions = performance.now();
+    // Mentions, and the senses set aside.
+    const raw = this.findMentions(text, lines, prose.excluded, outline.frameLines, prose.disables);
+    if (marks) marks.mentionsEnd = performance.now();
+    const exceptions = raw.length ? this.senses.find(text) : [];
+    const candidates: Candidate[] = [];
+    const setAside: SetAside[] = [];
+    for (const m of raw) {
+      const base = { id: m.id, side: m.side, alias: m.alias, range: m.range };
+      if (m.incidental) {
+        setAside.push({ ...base, reason: 'agency' });
+        continue;
+      }
+      const ex = overlapping(exceptions, m.range);
+      if (ex) setAside.push({ ...base, reason: 'exception', detail: `${ex.term}：${ex.reason}` });
+      else if (overlapping(prose.cited, m.range)) setAside.push({ ...base, reason: 'cited' });
+      else candidates.push({ ...base, generic: m.generic });
+    }
+    this.nameHeadings(text, headings, candidates);
+
+    // Scope, per framework.
+    const lineIsFrame = (offset: number) => outline.frameLines.has(lineOf(lines, offset));
+    const scopes = new Map<string, Scope>();
+    for (const p of this.packs) {
+      const forced = settings.scope === 'always' || prose.frameworks.includes(p.id) || prose.frameworks.includes('all');
+      scopes.set(p.id, scopeOf(p, { text, title: outline.title, headings, notProse: lineIsFrame, forced }));
+    }
+    const scopeOfId = (id: string) => scopes.get(this.packOf.get(id)?.id ?? '');
+
+    // Evidence.
+    const sentences = new Sentences(text);
+    const pairs = candidates.length ? this.constructions.find(text, (o) => sentences.at(o)) : [];
+    const named: NamedSection[] = [];
+    for (const h of headings) for (const id of h.names) named.push({ id, start: h.range.start, end: h.sectionEnd });
+    const weighed = weigh(candidates, sentences, pairs, named);
+    setAside.push(...weighed.setAside);
+    const counted: Mention[] = [];
+    for (const m of weighed.counted) {
+      const sc = scopeOfId(m.id);
+      if (sc && sc.status === 'part' && !sc.ranges.some((r) => m.range.start >= r.start && m.range.start < r.end)) setAside.push({ ...m, reason: 'out-of-scope' });
+      else counted.push(m);
+    }
+    setAside.sort((a, b) => a.range.start - b.range.start);
+
+    // Judgement.
+    const titleRange = outline.title ?? { start: lines.starts[0], end: lines.ends[0] };
+    let proseLength = 0;
+    for (let i = 0; i < lines.starts.length; i++) {
+      if (outline.frameLines.has(i)) continue;
+      for (let k = lines.starts[i]; k < lines.ends[i]; k++) {
+        const c = text.charCodeAt(k);
+        if (c >= 0x4e00 && c <= 0x9fff) proseLength++;
       }
     }
+    const headingAtLine = new Map(headings.map((h) => [h.line, h]));
+    const verdict = judge({
+      relationships: this.relationships,
+      elements: this.elements,
+      counted,
+      setAside,
+      headings,
+      settings,
+      inScope: (id) => (scopeOfId(id)?.status ?? 'whole') !== 'out',
+      partScope: (id) => scopeOfId(id)?.status === 'part',
+      wholeScope: (id) => {
+        const st = scopeOfId(id)?.status ?? 'whole';
+        return st === 'whole' || st === 'forced';
+      },
+      titleRange,
+      title: outline.title ? text.slice(outline.title.start, outline.title.end) : '',
+      sentenceAt: (o) => sentences.index(o),
+      inHeadingTitle: (o) => {
+        const h = headingAtLine.get(lineOf(lines, o));
+        return !!h && o >= h.titleRange.start && o < h.titleRange.end;
+      },
+      proseLength,
+    });
+    const findings: Finding[] = verdict.findings;
+    const enabled = (id: string) => settings.relationships[id]?.enabled !== false;
+    const severity = (id: string): Severity => settings.relationships[id]?.severity || settings.severities.outline;
     if (enabled('outline')) {
       for (const p of outline.problems) {
         if (!enabled(p.rule)) continue;
-        findings.push(outlineFinding(p, headings, severity('outline', settings.relationships[p.rule]?.severity ? p.rule : 'outline')));
+        findings.push(outlineFinding(p, headings, severity(settings.relationships[p.rule]?.severity ? p.rule : 'outline')));
       }
     }
+    const scope = [...scopes.values()].map(({ ranges: _r, ...rest }) => rest);
     return {
       findings: applyDisables(findings, prose.disables).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end),
-      coverage,
-      elements,
+      coverage: verdict.coverage,
+      elements: verdict.elements,
       outline: headings,
-      mentions,
-      engaged,
+      mentions: counted,
+      setAside,
+      engaged: scope.some((x) => x.status !== 'out'),
+      scope,
       title: outline.title,
       attachments: outline.attachments,
       tocLines: outline.tocLines,
     };
   }
 
-  private findMentions(text: string, lines: Lines, excluded: Range[], frame: Set<number>, disables: Disable[]): Mention[] {
-    const out: Mention[] = [];
+  private findMentions(text: string, lines: Lines, excluded: Range[], frame: Set<number>, disables: Disable[]): RawMention[] {
+    const out: RawMention[] = [];
     const paragraphDisables = disables.filter((d) => d.range);
     // The pieces of prose: each line minus the excluded ranges that overlap it.
     const pieces: number[] = [];
@@ -301,7 +348,7 @@ export class Analyzer {
    * sentence that happens to mention both sides (（一）中央和地方要加大投入。) names nothing, nor
    * does an article.
    */
-  private nameHeadings(text: string, headings: Heading[], mentions: Mention[]): void {
+  private nameHeadings(text: string, headings: Heading[], mentions: Candidate[]): void {
     let k = 0;
     for (const h of headings) {
       while (k < mentions.length && mentions[k].range.start < h.titleRange.start) k++;
@@ -321,20 +368,25 @@ export class Analyzer {
 }
 
 /** Words that make a title a heading phrase about a relationship. */
-const PAIRING_PHRASE = /处理好|正确处理|统筹|兼顾|协调|平衡|并重|相结合|结合起来|关系|并举|两手抓|相统一|相促进|相协调|良性互动|一体推进|同步推进/;
+const PAIRING_PHRASE = /处理好|正确处理|统筹|兼顾|协调|平衡|并重|相结合|结合起来|关系|并举|两手抓|相统一|相促进|相协调|良性互动|一体推进|同步推进|深度融合|融合/;
 /** What may join the two sides of a bare "A与B" title. */
 const JOINERS = /[与和及同跟、，,\s\u3000的]/g;
 
 function isHeadingPhrase(title: string, start: number, sides: Range[]): boolean {
   if (PAIRING_PHRASE.test(title)) return title.length <= 40;
-  let rest = '';
-  let pos = 0;
-  for (const r of [...sides].sort((a, b) => a.start - b.start)) {
-    rest += title.slice(pos, Math.max(pos, r.start - start));
+  // Just the two sides joined by 与/和/及: 数据开放与数据安全.
+  const sorted = [...sides].sort((a, b) => a.start - b.start);
+  let rest = title.slice(0, Math.max(0, sorted[0].start - start));
+  let joined = false;
+  let pos = sorted[0].end - start;
+  for (const r of sorted.slice(1)) {
+    const gap = title.slice(pos, Math.max(pos, r.start - start));
+    if (/[与和及同跟、]/.test(gap)) joined = true;
+    rest += gap;
     pos = Math.max(pos, r.end - start);
   }
   rest += title.slice(pos);
-  return rest.replace(JOINERS, '').length <= 2;
+  return joined && rest.replace(JOINERS, '').length <= 2;
 }
 
 function wholeLinesExcluded(lines: Lines, excluded: Range[]): Set<number> {
@@ -346,14 +398,6 @@ function wholeLinesExcluded(lines: Lines, excluded: Range[]): Set<number> {
     if (ex < excluded.length && excluded[ex].start <= lines.starts[i] && excluded[ex].end >= lines.ends[i]) out.add(i);
   }
   return out;
-}
-
-export function statusOf(a: number, b: number, s: ReviewSettings): CoverageStatus {
-  if (a === 0 && b === 0) return 'missing';
-  if (a === 0 || b === 0) return 'one-sided';
-  const lo = Math.min(a, b);
-  const hi = Math.max(a, b);
-  return lo / hi < s.balanceRatio && hi >= s.unbalancedMinLarger ? 'unbalanced' : 'balanced';
 }
 
 /** A piece of prose waiting to be segmented: its text, where it goes, its aliases and runs. */
@@ -374,111 +418,20 @@ function tokensSpanning(tokens: string[], from: number, length: number): number 
   return sum === length ? t : -1;
 }
 
+/** An alias found on token boundaries, before its sense and context are weighed. */
+interface RawMention extends Mention {
+  /** Part of the name of a body. */
+  incidental: boolean;
+  generic: boolean;
+}
+
 /** Mentions of a piece's matches (its offsets shifted by `start`), in order. */
-function collect(matches: PieceMatch[], start: number, out: Mention[]): void {
+function collect(matches: PieceMatch[], start: number, out: RawMention[]): void {
   for (let k = 0; k < matches.length; k++) {
     const m = matches[k];
-    if (m.incidental) continue;
     const range = { start: start + m.start, end: start + m.end };
-    for (const t of m.targets) out.push({ id: t.id, side: t.side, alias: m.alias, range });
+    for (const t of m.targets) out.push({ id: t.id, side: t.side, alias: m.alias, range, incidental: m.incidental, generic: t.generic });
   }
-}
-
-/** The mentions of each id, in text order: one pass instead of one per relationship. */
-function groupById(mentions: Mention[]): Map<string, Mention[]> {
-  const out = new Map<string, Mention[]>();
-  for (const m of mentions) {
-    const list = out.get(m.id);
-    if (list) list.push(m);
-    else out.set(m.id, [m]);
-  }
-  return out;
-}
-
-/** Coverage of a relationship from its own mentions. */
-function coverageOf(r: RelationshipDef, mentions: Mention[], headings: Heading[], s: ReviewSettings): Coverage {
-  const per: [Range[], Range[]] = [[], []];
-  for (const m of mentions) per[m.side].push(m.range);
-  const hs: number[] = [];
-  headings.forEach((h, i) => h.names.includes(r.id) && hs.push(i));
-  return {
-    relationship: r.id,
-    name: r.name,
-    status: statusOf(per[0].length, per[1].length, s),
-    sides: [
-      { label: r.sides[0].label, count: per[0].length },
-      { label: r.sides[1].label, count: per[1].length },
-    ],
-    mentions: per,
-    headings: hs,
-  };
-}
-
-type SeverityOf = (kind: FindingKind, id: string | undefined) => Severity;
-
-function documentFindings(r: RelationshipDef, c: Coverage, title: Range, s: ReviewSettings, severity: SeverityOf): Finding[] {
-  const [a, b] = [c.sides[0].count, c.sides[1].count];
-  if (a === 0 && b === 0) {
-    return [{ kind: 'missing', scope: 'document', relationship: r.id, severity: severity('missing', r.id), message: msg.missing(r), range: title, sides: c.sides }];
-  }
-  if ((a === 0 || b === 0) && Math.max(a, b) >= s.minMentions) {
-    const present = a > 0 ? 0 : 1;
-    return [{
-      kind: 'one-sided',
-      scope: 'document',
-      relationship: r.id,
-      severity: severity('one-sided', r.id),
-      message: msg.oneSided(r, present, Math.max(a, b)),
-      range: c.mentions[present][0],
-      sides: c.sides,
-      related: c.mentions[present],
-    }];
-  }
-  if (c.status === 'unbalanced') {
-    const small = a < b ? 0 : 1;
-    return [{
-      kind: 'unbalanced',
-      scope: 'document',
-      relationship: r.id,
-      severity: severity('unbalanced', r.id),
-      message: msg.unbalanced(r, a, b, s.balanceRatio),
-      range: c.mentions[small][0],
-      sides: c.sides,
-      related: c.mentions[1 - small],
-    }];
-  }
-  return [];
-}
-
-function sectionFindings(r: RelationshipDef, h: Heading, hi: number, mentions: Mention[], s: ReviewSettings, severity: SeverityOf): Finding[] {
-  // The body: after the title (a run-on heading's text after 。 is body) up to the section's end.
-  const from = h.titleRange.end;
-  const per: [Range[], Range[]] = [[], []];
-  let lo = 0;
-  let hiIdx = mentions.length;
-  while (lo < hiIdx) {
-    const mid = (lo + hiIdx) >> 1;
-    if (mentions[mid].range.start < from) lo = mid + 1;
-    else hiIdx = mid;
-  }
-  for (let k = lo; k < mentions.length && mentions[k].range.start < h.sectionEnd; k++) {
-    if (mentions[k].id === r.id) per[mentions[k].side].push(mentions[k].range);
-  }
-  const [a, b] = [per[0].length, per[1].length];
-  const sides = [
-    { label: r.sides[0].label, count: a },
-    { label: r.sides[1].label, count: b },
-  ];
-  const base = { scope: 'section' as const, relationship: r.id, range: h.range, sides, heading: hi };
-  if (a === 0 && b === 0) return [{ ...base, kind: 'missing', severity: severity('one-sided', r.id), message: msg.sectionEmpty(r) }];
-  if (a === 0 || b === 0) {
-    const present = a > 0 ? 0 : 1;
-    return [{ ...base, kind: 'one-sided', severity: severity('one-sided', r.id), message: msg.sectionOneSided(r, present, Math.max(a, b)), related: per[present] }];
-  }
-  if (statusOf(a, b, s) === 'unbalanced') {
-    return [{ ...base, kind: 'unbalanced', severity: severity('unbalanced', r.id), message: msg.unbalanced(r, a, b, s.balanceRatio, true), related: per[a < b ? 1 : 0] }];
-  }
-  return [];
 }
 
 function outlineFinding(p: OutlineProblem, headings: Heading[], severity: Severity): Finding {

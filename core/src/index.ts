@@ -5,7 +5,9 @@
 export * from './types';
 export { createSegmenter, aliasDictionaryLines, type Segmenter, type SegmenterBackend } from './segmenter';
 export { loadRulePacks, parseRulePack, builtinRuleFiles, formatRulePackError } from './rules';
-export { Analyzer, statusOf, type AnalyzeOptions, type AnalysisProfile } from './analyze';
+export { Analyzer, type AnalyzeOptions, type AnalysisProfile } from './analyze';
+export { classify, SHORT_TEXT } from './judgement/judge';
+export { evidenceLine, setAsideReason } from './messages';
 export { decodeDraft, isBinaryText, utf8Length, tooLargeMessage, type DecodeResult } from './input';
 export { markerFor, markerLike, matchMarker, familyForLevel, childFamily, LEVEL_NAMES, type Family } from './structure/markers';
 export { normalTitle } from './structure/frame';

@@ -1,29 +1,60 @@
 /** Finding messages: Chinese first, then English; each says what is wrong and what to do. */
-import type { ElementDef, RelationshipDef } from './types';
+import type { ElementDef, EvidenceSummary, RelationshipDef, SetAsideReason } from './types';
 import type { OutlineProblem } from './structure/outline';
 import { LEVEL_NAMES } from './structure/markers';
 
 const en = (r: { name: string; nameEn?: string }) => r.nameEn ?? r.name;
 
-export function oneSided(r: RelationshipDef, present: number, count: number): string {
+const REASONS: Record<SetAsideReason, [string, string]> = {
+  generic: ['泛用词，不在本关系的上下文中', 'generic word, not in this relationship’s context'],
+  exception: ['固定说法，另有所指', 'fixed term in another sense'],
+  agency: ['机构名称', 'name of a body'],
+  cited: ['引用的文件标题', 'cited title'],
+  'out-of-scope': ['不在审校范围内', 'outside the reviewed part'],
+};
+
+/** Why an occurrence did not count, in both languages. */
+export function setAsideReason(reason: SetAsideReason): [string, string] {
+  return REASONS[reason];
+}
+
+/** 依据：数据开放 5、开放共享 2；未计入：安全 3（泛用词…） — at most a few terms each. */
+export function evidenceLine(e: EvidenceSummary | undefined): [string, string] {
+  if (!e) return ['', ''];
+  const counted = e.counted.slice(0, 4).map((t) => `${t.term} ${t.count}`);
+  const aside = e.setAside.slice(0, 3).map((t) => [`${t.term} ${t.count}（${REASONS[t.reason][0]}）`, `${t.term} ${t.count} (${REASONS[t.reason][1]})`]);
+  const zh = [counted.length ? `计入：${counted.join('、')}` : '', aside.length ? `未计入：${aside.map((x) => x[0]).join('、')}` : ''].filter(Boolean).join('；');
+  const enText = [counted.length ? `counted: ${counted.join(', ')}` : '', aside.length ? `set aside: ${aside.map((x) => x[1]).join(', ')}` : ''].filter(Boolean).join('; ');
+  return [zh ? `（${zh}）` : '', enText ? ` (${enText})` : ''];
+}
+
+export function oneSided(r: RelationshipDef, present: number, count: number, evidence?: EvidenceSummary): string {
   const p = r.sides[present].label;
   const a = r.sides[1 - present].label;
-  return `“${r.name}”只写了“${p}”（${count} 处），没有写“${a}”。请补充“${a}”方面的内容，两方面都要处理好。` +
-    ` / “${en(r)}” is one-sided: ${p} is mentioned ${count} times, ${a} never. Add a passage on ${a}.`;
+  const [zh, enText] = evidenceLine(evidence);
+  return `“${r.name}”只写了“${p}”（${count} 处），没有写“${a}”${zh}。请补充“${a}”方面的内容，两方面都要处理好。` +
+    ` / “${en(r)}” is one-sided: ${p} is discussed (${count} mentions), ${a} never${enText}. Add a passage on ${a}.`;
 }
 
-export function unbalanced(r: RelationshipDef, a: number, b: number, ratio: number, section = false): string {
+/** Document scope: the spread of each side in paragraphs. */
+export function unbalanced(r: RelationshipDef, a: number, b: number, evidence?: EvidenceSummary): string {
   const [big, small] = a >= b ? [0, 1] : [1, 0];
-  const bc = Math.max(a, b);
-  const sc = Math.min(a, b);
-  const where = section ? '本节' : '文稿';
-  return `${where}对“${r.name}”两方面着墨悬殊：“${r.sides[big].label}” ${bc} 处，“${r.sides[small].label}” ${sc} 处（比例 ${(sc / bc).toFixed(2)}，低于 ${ratio}）。请加强“${r.sides[small].label}”方面的论述。` +
-    ` / “${en(r)}” is unbalanced${section ? ' in this section' : ''}: ${r.sides[big].label} ${bc} vs ${r.sides[small].label} ${sc} (ratio below ${ratio}). Strengthen ${r.sides[small].label}.`;
+  const [zh, enText] = evidenceLine(evidence);
+  return `文稿对“${r.name}”两方面着墨悬殊：“${r.sides[big].label}”写了 ${Math.max(a, b)} 段，“${r.sides[small].label}”只在 ${Math.min(a, b)} 段中一笔带过${zh}。请加强“${r.sides[small].label}”方面的论述。` +
+    ` / “${en(r)}” is unbalanced: ${r.sides[big].label} runs through ${Math.max(a, b)} paragraphs, ${r.sides[small].label} is named in passing in ${Math.min(a, b)}${enText}. Strengthen ${r.sides[small].label}.`;
 }
 
-export function missing(r: RelationshipDef): string {
-  return `文稿没有涉及“${r.name}”（“${r.sides[0].label}”“${r.sides[1].label}”均未提及）。如与本文主题相关，请补充论述。` +
-    ` / The draft never discusses “${en(r)}” (neither ${r.sides[0].label} nor ${r.sides[1].label}). Add it if it bears on the subject.`;
+/** Section scope: the sentences of each side. */
+export function unbalancedSection(r: RelationshipDef, a: number, b: number): string {
+  const [big, small] = a >= b ? [0, 1] : [1, 0];
+  return `本节标题提出“${r.name}”，正文写“${r.sides[big].label}”${Math.max(a, b)} 句，“${r.sides[small].label}”只有 ${Math.min(a, b)} 句。请加强“${r.sides[small].label}”方面的论述。` +
+    ` / This section's heading names “${en(r)}”, but its body gives ${r.sides[big].label} ${Math.max(a, b)} sentences and ${r.sides[small].label} ${Math.min(a, b)}. Strengthen ${r.sides[small].label}.`;
+}
+
+/** One note for the document: the relationships it does not discuss. */
+export function missingNote(rs: RelationshipDef[]): string {
+  return `文稿没有论及：${rs.map((r) => `“${r.name}”`).join('、')}。如与本文主题相关，请补充论述。` +
+    ` / The draft does not discuss ${rs.map((r) => en(r)).join(', ')}. Add them if they bear on the subject.`;
 }
 
 export function missingElement(e: ElementDef): string {

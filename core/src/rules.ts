@@ -173,10 +173,11 @@ export function parseRulePack(text: string, file: string): { pack?: RulePack; er
 function checkPack(pack: RulePack, file: string): { pack?: RulePack; errors: RulePackError[] } {
   const errors: RulePackError[] = [];
   pack.relationships.forEach((r, i) => {
-    const a = new Set(r.sides[0].aliases);
-    for (const alias of r.sides[1].aliases) {
-      if (a.has(alias)) {
-        errors.push({ file, field: `/relationships/${i}/sides/1/aliases`, message: `别名 “${alias}” 同时出现在两侧 / alias “${alias}” is on both sides` });
+    // Specific and generic words alike: a word may stand for one side only.
+    const a = new Set([...r.sides[0].aliases, ...(r.sides[0].generic ?? [])]);
+    for (const [field, words] of [['aliases', r.sides[1].aliases], ['generic', r.sides[1].generic ?? []]] as const) {
+      for (const alias of words) {
+        if (a.has(alias)) errors.push({ file, field: `/relationships/${i}/sides/1/${field}`, message: `别名 “${alias}” 同时出现在两侧 / alias “${alias}” is on both sides` });
       }
     }
   });

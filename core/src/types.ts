@@ -3,6 +3,8 @@
  * adapters (CLI, language server) convert them to line/character in one place.
  */
 
+import { FINDING_KINDS, FINDING_KIND_IDS, REVIEW_DEFAULTS } from './judgement/kinds';
+
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 export type FindingKind = 'one-sided' | 'unbalanced' | 'missing' | 'missing-element' | 'outline';
@@ -16,7 +18,10 @@ export type OutlineRule =
 /** One side of a relationship as written in a rule pack. */
 export interface SideDef {
   label: string;
+  /** Specific terms: evidence wherever they stand. */
   aliases: string[];
+  /** Generic words (发展, 安全, 管理): evidence only in context. */
+  generic?: string[];
   /** A paragraph that writes about this side, inserted by the quick fix. */
   paragraph?: string;
 }
@@ -40,6 +45,10 @@ export interface RelationshipDef {
   name: string;
   nameEn?: string;
   sides: [SideDef, SideDef];
+  /** The sides whose absence is reported as one-sided (default both). */
+  flagWhenAbsent?: number[];
+  /** Sides taken as present in a draft of the domain (发展 in a digital-government draft). */
+  presumed?: number[];
   explanation: string;
   explanationEn?: string;
   /** The sentence of the source text this relationship comes from. */
@@ -60,12 +69,40 @@ export interface ElementDef {
   examples: Examples;
 }
 
+/** The domain a framework applies to. */
+export interface DomainDef {
+  label: string;
+  description?: string;
+  terms: string[];
+  /** Domain terms a text needs when its title holds none. */
+  minHits?: number;
+  /** Domain terms per thousand characters a text needs when its title holds none. */
+  minDensity?: number;
+  /** Words of a title that mark a broad document, reviewed only in its parts on the domain. */
+  broad?: string[];
+}
+
+/** Fixed terms that contain an alias but mean something else. */
+export interface ExceptionDef {
+  terms: string[];
+  reason: string;
+}
+
+/** A pairing construction: 既要{A}，又要{B}. */
+export interface ConstructionDef {
+  pattern: string;
+  name?: string;
+}
+
 export interface RulePack {
   id: string;
   name: string;
   version: string;
   description?: string;
   source?: string;
+  domain?: DomainDef;
+  exceptions?: ExceptionDef[];
+  constructions?: ConstructionDef[];
   relationships: RelationshipDef[];
   elements?: ElementDef[];
   /** Where the pack was loaded from (set by the loader). */
@@ -95,8 +132,8 @@ export interface ReviewSettings {
   balanceRatio: number;
   /** ... and the larger side at least this many mentions. */
   unbalancedMinLarger: number;
-  /** A draft engages the framework when at least this many relationships are discussed on both sides. */
-  engagementMin: number;
+  /** auto: a framework applies to drafts about its domain; always: to every draft. */
+  scope: 'auto' | 'always';
   /** Files larger than this (bytes of UTF-8) are skipped. */
   maxFileSize: number;
   /** Per-relationship (and per-element, and 'outline') enable/severity. */
@@ -106,19 +143,9 @@ export interface ReviewSettings {
 }
 
 export const DEFAULT_SETTINGS: ReviewSettings = {
-  minMentions: 2,
-  balanceRatio: 0.25,
-  unbalancedMinLarger: 4,
-  engagementMin: 2,
-  maxFileSize: 2 * 1024 * 1024,
+  ...REVIEW_DEFAULTS,
   relationships: {},
-  severities: {
-    'one-sided': 'warning',
-    unbalanced: 'information',
-    missing: 'information',
-    'missing-element': 'information',
-    outline: 'warning',
-  },
+  severities: Object.fromEntries(FINDING_KIND_IDS.map((k) => [k, FINDING_KINDS[k].severity])) as Record<FindingKind, Severity>,
 };
 
 export interface Range {
@@ -149,9 +176,23 @@ export interface Finding {
   heading?: number;
   /** For outline findings: the marker that would be right here, e.g. （三）. */
   expected?: string;
+  /** The missing note: the relationships the draft does not discuss. */
+  relationships?: string[];
+  /** What counted for each side and what was set aside (relationship findings). */
+  evidence?: EvidenceSummary;
 }
 
-export type CoverageStatus = 'balanced' | 'one-sided' | 'unbalanced' | 'missing';
+/** The words that counted for each side and those set aside, with counts. */
+export interface EvidenceSummary {
+  counted: { side: number; term: string; count: number }[];
+  setAside: { side: number; term: string; count: number; reason: SetAsideReason }[];
+}
+
+/**
+ * balanced: both sides discussed; one-sided / unbalanced: a finding is raised; partial: one side
+ * touched on, too little for a finding; missing: neither side.
+ */
+export type CoverageStatus = 'balanced' | 'one-sided' | 'unbalanced' | 'partial' | 'missing';
 
 export interface Coverage {
   relationship: string;
@@ -162,6 +203,10 @@ export interface Coverage {
   mentions: [Range[], Range[]];
   /** Heading indexes (into outline) whose title names this relationship. */
   headings: number[];
+  /** Occurrences that did not count, and why. */
+  setAside: SetAside[];
+  /** Sentences holding counted evidence, per side. */
+  spread: [number, number];
 }
 
 export interface ElementCoverage {
@@ -242,6 +287,41 @@ export interface Mention {
   side: number;
   alias: string;
   range: Range;
+  /** A generic word, counted because of its context. */
+  generic?: boolean;
+  /** Why a generic word counts: beside a specific term, in a pairing construction, under a heading naming the relationship. */
+  context?: 'sentence' | 'construction' | 'heading';
+}
+
+/** Why an occurrence of an alias does not count. */
+export type SetAsideReason = 'generic' | 'exception' | 'agency' | 'cited' | 'out-of-scope';
+
+/** An occurrence of an alias that does not count, and why. */
+export interface SetAside {
+  id: string;
+  side: number;
+  alias: string;
+  range: Range;
+  reason: SetAsideReason;
+  /** For exceptions: the fixed term and the pack's reason. */
+  detail?: string;
+}
+
+/** Whether a framework applies to the draft, and why. */
+export interface ScopeResult {
+  /** The rule pack (framework) id. */
+  pack: string;
+  /** The domain's name, e.g. 数字政府. */
+  label: string;
+  /** whole: the draft is about the domain; part: only some sections are; out: it is not; forced: the writer asked for it. */
+  status: 'whole' | 'part' | 'out' | 'forced';
+  /** Chinese first, then English. */
+  reason: string;
+  /** Sections reviewed when only a part is in scope (indexes into outline). */
+  parts: number[];
+  /** Domain terms found and per thousand characters. */
+  hits: number;
+  density: number;
 }
 
 export interface AnalysisResult {
@@ -249,10 +329,14 @@ export interface AnalysisResult {
   coverage: Coverage[];
   elements: ElementCoverage[];
   outline: Heading[];
-  /** Sorted by offset. */
+  /** Counted evidence, sorted by offset. */
   mentions: Mention[];
-  /** Whether the draft engages the framework (gates document-scope findings). */
+  /** Occurrences of aliases that did not count, and why, sorted by offset. */
+  setAside: SetAside[];
+  /** Whether a framework applies to the draft (in whole, in part, or asked for). */
   engaged: boolean;
+  /** Per framework: whether it applies and why. */
+  scope: ScopeResult[];
   /** Offset range of the document title (all its lines), if any. */
   title?: Range;
   /** Attachments, each with its own numbering. */

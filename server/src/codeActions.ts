@@ -21,9 +21,12 @@ function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
   );
 }
 
+/** Sections offered for the note on what is missing, at most. */
+const MAX_NOTE_ACTIONS = 20;
+
 /** The finding of the current analysis a diagnostic stands for. */
 export function findingFor(snap: Snapshot, d: Diagnostic): Finding | undefined {
-  const candidates = snap.result.findings.filter((f) => (f.relationship ?? f.rule) === d.code);
+  const candidates = snap.result.findings.filter((f) => (f.relationship ?? f.rule ?? f.kind) === d.code);
   const exact = candidates.find((f) => sameRange(toLspRange(snap.doc, f.range), d.range));
   if (exact) return exact;
   // A diagnostic of this very version that was moved by nothing but a client quirk: trust its data.
@@ -61,6 +64,16 @@ function actionsFor(snap: Snapshot, d: Diagnostic, f: Finding): (CodeAction | un
     }
     const id = f.rule ?? 'outline';
     out.push(action(snap, `在本文中停用“${id}”检查 / Disable ${id} in this document`, d, planDisable(text, id)));
+    return out;
+  }
+  if (f.relationships) {
+    // The note on what is missing: a section for each relationship it lists (the first few), nearest the end.
+    for (const id of f.relationships.slice(0, MAX_NOTE_ACTIONS)) {
+      const def = analyzer.find(id);
+      if (!def) continue;
+      const title = sectionTitle(def);
+      out.push(action(snap, `插入“${title}”一节 / Insert a section “${title}”`, d, planSectionInsertion(text, result, def, text.length, snap.language === 'markdown')));
+    }
     return out;
   }
   const def = f.relationship ? analyzer.find(f.relationship) : undefined;

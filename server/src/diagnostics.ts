@@ -19,6 +19,8 @@ export interface DiagnosticData {
   kind: FindingKind;
   scope: 'document' | 'section';
   relationship?: string;
+  /** The note on what is missing: the relationships it lists. */
+  relationships?: string[];
   rule?: string;
   heading?: number;
   /** The side with fewer mentions (the one to add), for one-sided and unbalanced findings. */
@@ -37,9 +39,9 @@ export function toLspSeverity(s: Severity): DiagnosticSeverity {
   return SEVERITY[s] ?? DiagnosticSeverity.Information;
 }
 
-/** Settings key governing a finding: its relationship / element id, or 'outline'. */
+/** Settings key governing a finding: its relationship / element id, 'outline', or the kind (the note on what is missing). */
 export function settingsKey(f: Finding): string {
-  return f.relationship ?? 'outline';
+  return f.relationship ?? (f.kind === 'outline' ? 'outline' : f.kind);
 }
 
 /** The side with fewer mentions. */
@@ -54,7 +56,7 @@ export function toDiagnostic(snap: Snapshot, f: Finding): Diagnostic {
   const d: Diagnostic = {
     range: toLspRange(doc, f.range),
     severity: toLspSeverity(f.severity),
-    code: f.relationship ?? f.rule,
+    code: f.relationship ?? f.rule ?? f.kind,
     source: SOURCE,
     message: f.message,
   };
@@ -71,6 +73,7 @@ export function toDiagnostic(snap: Snapshot, f: Finding): Diagnostic {
   }
   const data: DiagnosticData = { kind: f.kind, scope: f.scope, version: snap.version };
   if (f.relationship) data.relationship = f.relationship;
+  if (f.relationships) data.relationships = f.relationships;
   if (f.rule) data.rule = f.rule;
   if (f.heading !== undefined) data.heading = f.heading;
   if (f.kind === 'one-sided' || f.kind === 'unbalanced') data.absentSide = absentSide(f);

@@ -1,12 +1,13 @@
 /** Hover on an alias mention or on a heading that names a relationship. */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import type { Coverage, ElementCoverage, ElementDef, Mention, RelationshipDef } from '../../core/src/types';
+import type { Coverage, ElementCoverage, ElementDef, Mention, RelationshipDef, SetAside } from '../../core/src/types';
+import { setAsideReason } from '../../core/src/messages';
 import { toLspRange } from '../../shared/src/positions';
 import type { Snapshot } from './analysis';
 import { isRelationship, statusLabel } from './labels';
 
 /** The mention whose range holds the offset (mentions are sorted by offset). */
-export function mentionAt(mentions: Mention[], offset: number): Mention | undefined {
+export function mentionAt<T extends Mention>(mentions: T[], offset: number): T | undefined {
   let lo = 0;
   let hi = mentions.length - 1;
   while (lo <= hi) {
@@ -24,7 +25,34 @@ function md(s: string): string {
   return s.replace(/([\\`*_{}[\]<>|#])/g, '\\$1').replace(/\r?\n/g, ' ');
 }
 
-function relationshipMarkdown(def: RelationshipDef, cov: Coverage | undefined): string {
+/** Words as written in the draft (a Traditional draft shows its own characters), with counts. */
+function tally(text: string, ranges: { start: number; end: number }[], label: (written: string) => string = (w) => w): string {
+  const counts = new Map<string, number>();
+  for (const r of ranges) {
+    const w = label(text.slice(r.start, r.end));
+    counts.set(w, (counts.get(w) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([w, n]) => `${md(w)} ×${n}`).join('、');
+}
+
+/** What counted for each side and what was set aside, and why. */
+function evidenceMarkdown(def: RelationshipDef, cov: Coverage, text: string): string[] {
+  const lines: string[] = ['', '**依据 / Evidence**', ''];
+  def.sides.forEach((side, i) => {
+    const counted = tally(text, cov.mentions[i]);
+    lines.push(`- ${md(side.label)}：${counted || '—'}`);
+  });
+  const aside = new Map<string, SetAside[]>();
+  for (const m of cov.setAside) {
+    const [zh, en] = setAsideReason(m.reason);
+    const k = `${zh} / ${en}`;
+    aside.set(k, [...(aside.get(k) ?? []), m]);
+  }
+  for (const [reason, ms] of aside) lines.push(`- 未计入 / set aside (${md(reason)})：${tally(text, ms.map((m) => m.range))}`);
+  return lines;
+}
+
+function relationshipMarkdown(def: RelationshipDef, cov: Coverage | undefined, text = ''): string {
   const lines: string[] = [`**${md(def.name)}**${def.nameEn ? ` · ${md(def.nameEn)}` : ''}  \`${def.id}\``, ''];
   lines.push(md(def.explanation));
   if (def.explanationEn) lines.push('', `*${md(def.explanationEn)}*`);
@@ -35,6 +63,7 @@ function relationshipMarkdown(def: RelationshipDef, cov: Coverage | undefined): 
     lines.push(`| ${md(side.label)} | ${side.aliases.map(md).join('、')} | ${count} |`);
   });
   lines.push('', `状态 / Status: ${cov ? statusLabel(cov.status) : '—'}`);
+  if (cov && text) lines.push(...evidenceMarkdown(def, cov, text));
   return lines.join('\n');
 }
 
@@ -54,7 +83,7 @@ export function describe(snap: Snapshot, id: string): string | undefined {
   const def = snap.analyzer.find(id);
   if (!def) return undefined;
   if (isRelationship(def)) {
-    return relationshipMarkdown(def, snap.result.coverage.find((c) => c.relationship === id));
+    return relationshipMarkdown(def, snap.result.coverage.find((c) => c.relationship === id), snap.text);
   }
   return elementMarkdown(def, snap.result.elements.find((e) => e.element === id));
 }
@@ -65,6 +94,14 @@ export function hoverAt(snap: Snapshot, offset: number): Hover | null {
   if (mention) {
     const value = describe(snap, mention.id);
     if (value) return { contents: { kind: MarkupKind.Markdown, value }, range: toLspRange(doc, mention.range) };
+  }
+  // A word that did not count says why.
+  const aside = mentionAt(result.setAside, offset);
+  if (aside) {
+    const value = describe(snap, aside.id);
+    const [zh, en] = setAsideReason(aside.reason);
+    const why = `**此处不计入 / Not counted here**：${md(zh)} / ${md(en)}${aside.detail ? `（${md(aside.detail)}）` : ''}`;
+    if (value) return { contents: { kind: MarkupKind.Markdown, value: `${why}\n\n${value}` }, range: toLspRange(doc, aside.range) };
   }
   const heading = result.outline.find((h) => h.range.start <= offset && offset <= h.range.end && h.names.length > 0);
   if (heading) {

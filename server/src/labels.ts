@@ -7,6 +7,7 @@ const STATUS: Record<Status, string> = {
   balanced: '两方面兼顾 / balanced',
   'one-sided': '只写了一方面 / one-sided',
   unbalanced: '两方面轻重悬殊 / unbalanced',
+  partial: '只提及一方面，未展开 / one side touched on',
   missing: '未涉及 / missing',
   present: '已写到 / present',
 };

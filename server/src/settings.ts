@@ -4,6 +4,7 @@
  * workspace/didChangeConfiguration; otherwise one global copy comes from initializationOptions and
  * from the pushed didChangeConfiguration payload.
  */
+import { FINDING_KIND_IDS } from '../../core/src/judgement/kinds';
 import type { Severity, FindingKind } from '../../core/src/types';
 import {
   DEFAULT_POLICY_REVIEW_SETTINGS,
@@ -14,7 +15,7 @@ import {
 export const SECTION = 'policyReview';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
-const KINDS: readonly FindingKind[] = ['one-sided', 'unbalanced', 'missing', 'missing-element', 'outline'];
+const KINDS: readonly FindingKind[] = FINDING_KIND_IDS;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -68,7 +69,7 @@ export function normalizeSettings(raw: unknown): PolicyReviewSettings {
     minMentions: num(r.minMentions, d.minMentions, 1),
     balanceRatio: num(r.balanceRatio, d.balanceRatio, 0),
     unbalancedMinLarger: num(r.unbalancedMinLarger, d.unbalancedMinLarger, 1),
-    engagementMin: num(r.engagementMin, d.engagementMin, 0),
+    scope: r.scope === 'always' || r.scope === 'auto' ? r.scope : d.scope,
     maxFileSize: num(r.maxFileSize, d.maxFileSize, 1),
     severities,
     segmenter,

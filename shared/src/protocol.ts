@@ -22,7 +22,8 @@ export interface CoverageItem {
   id: string;
   name: string;
   kind: 'relationship' | 'element';
-  status: 'balanced' | 'one-sided' | 'unbalanced' | 'missing' | 'present';
+  /** partial: one side touched on, too little for a finding. */
+  status: 'balanced' | 'one-sided' | 'unbalanced' | 'partial' | 'missing' | 'present';
   sides: CoverageSideItem[];
   enabled: boolean;
 }

@@ -19,7 +19,8 @@ export interface PolicyReviewSettings {
   minMentions: number;
   balanceRatio: number;
   unbalancedMinLarger: number;
-  engagementMin: number;
+  /** auto: a framework reviews drafts about its domain; always: every draft. */
+  scope: 'auto' | 'always';
   /** Bytes; larger documents are skipped with a message. */
   maxFileSize: number;
   severities: Partial<Record<FindingKind, Severity>>;
@@ -33,11 +34,12 @@ export const DEFAULT_POLICY_REVIEW_SETTINGS: PolicyReviewSettings = {
   useBuiltinRules: true,
   rulePacks: [],
   relationships: {},
-  minMentions: 2,
-  balanceRatio: 0.25,
-  unbalancedMinLarger: 4,
-  engagementMin: 2,
-  maxFileSize: 2 * 1024 * 1024,
+  // The review's defaults are the core's, declared once.
+  minMentions: DEFAULT_SETTINGS.minMentions,
+  balanceRatio: DEFAULT_SETTINGS.balanceRatio,
+  unbalancedMinLarger: DEFAULT_SETTINGS.unbalancedMinLarger,
+  scope: DEFAULT_SETTINGS.scope,
+  maxFileSize: DEFAULT_SETTINGS.maxFileSize,
   severities: {},
   segmenter: 'node-rs',
   debounceMs: 200,
@@ -49,7 +51,7 @@ export function toReviewSettings(s: PolicyReviewSettings): Partial<ReviewSetting
     minMentions: s.minMentions,
     balanceRatio: s.balanceRatio,
     unbalancedMinLarger: s.unbalancedMinLarger,
-    engagementMin: s.engagementMin,
+    scope: s.scope,
     maxFileSize: s.maxFileSize,
     relationships: s.relationships,
     severities: { ...DEFAULT_SETTINGS.severities, ...s.severities },

@@ -40,7 +40,9 @@ describe('rule pack examples', () => {
         if (!side.paragraph) return;
         test(`${pack.id}/${r.id}: the paragraph for ${side.label} mentions that side only`, () => {
           const c = analyzer().analyze(side.paragraph!).coverage.find((x) => x.relationship === r.id)!;
-          assert.ok(c.sides[i].count > 0, side.paragraph);
+          // A side written in generic words only (发展) shows them, set aside for want of context.
+          const generic = c.setAside.filter((m) => m.side === i && m.reason === 'generic').length;
+          assert.ok(c.sides[i].count > 0 || (generic > 0 && side.aliases.length === 0), side.paragraph);
           assert.equal(c.sides[1 - i].count, 0, side.paragraph);
         });
       });

@@ -136,7 +136,7 @@ test('items and headings: a run-on title or a numbered sentence is an item; only
     '（一）中央和地方要协同推进数据开放与数据安全。',
     '（二）加大资金投入。统筹数据开放和数据安全。',
     '（三）数据开放与数据安全',
-    '推进数据开放。',
+    '推进数据开放，扩大数据共享。',
   );
   const r = analyze(text);
   assert.deepEqual(r.outline.map((h) => [h.kind, h.title, h.names.includes('open-data-security')]), [
@@ -173,7 +173,7 @@ test('the frame: wrapped title, 文号, long 主送机关, 落款 with （此件
   assert.deepEqual(tree(r), ['1 heading 一、总体要求']);
   assert.equal(text.slice(r.title!.start, r.title!.end), '国务院办公厅关于\n进一步加强数字政府建设的意见');
   // 国务院 in the 主送机关 and the 落款 is no mention of the central side.
-  const central = r.mentions.filter((m) => m.id === 'central-local').map((m) => text.slice(m.range.start, m.range.end));
+  const central = [...r.mentions, ...r.setAside].filter((m) => m.id === 'central-local').map((m) => text.slice(m.range.start, m.range.end));
   assert.deepEqual(central, ['国务院']);
   // The section of the last heading ends before the 落款.
   assert.equal(r.outline[0].sectionEnd, text.indexOf('国务院办公厅\n2026'));

@@ -7,7 +7,7 @@ import type { AnalysisResult } from '../../core/src/types';
 import { DEFAULT_POLICY_REVIEW_SETTINGS, type PolicyReviewSettings } from '../../shared/src/settings';
 import { AnalysisService, analyzeDocument, type Outcome } from '../../server/src/analysis';
 
-const EMPTY: AnalysisResult = { findings: [], coverage: [], elements: [], outline: [], mentions: [], engaged: false, attachments: [], tocLines: [] };
+const EMPTY: AnalysisResult = { findings: [], coverage: [], elements: [], outline: [], mentions: [], engaged: false, scope: [], setAside: [], attachments: [], tocLines: [] };
 
 function fakeAnalyzer(onAnalyze: (text: string) => void = () => undefined): Analyzer {
   return {

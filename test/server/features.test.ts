@@ -46,7 +46,10 @@ describe('hover', () => {
     assert.match(value, /数据开放能够释放公共数据价值/, 'Chinese explanation');
     assert.match(value, /Opening data releases the value/, 'English explanation');
     assert.match(value, /^> .*数据开放与数据安全的关系/m, 'the source sentence, quoted');
-    assert.match(value, /\| 数据开放 \| 数据开放、公共数据开放、开放数据.* \| 3 \|/);
+    assert.match(value, /\| 数据开放 \| 数据开放、公共数据开放、开放数据.* \| 6 \|/);
+    // The evidence: the words that counted, as written, with counts.
+    assert.match(value, /依据 \/ Evidence/);
+    assert.match(value, /- 数据开放：数据开放 ×2、公共数据开放 ×2/);
     assert.match(value, /\| 数据安全 \| 数据安全、隐私保护.* \| 0 \|/);
     assert.match(value, /只写了一方面 \/ one-sided/);
     // The hover range is the mention itself.
@@ -55,12 +58,12 @@ describe('hover', () => {
   });
 
   test('counts follow edits', async () => {
-    const v = await c.append(uri, '加强数据安全保护。\n');
+    const v = await c.append(uri, '加强数据安全保护。落实数据安全责任。\n');
     await c.waitForDiagnostics(uri, v);
     const value = ((await hover(uri, '开放数据', 1))!.contents as MarkupContent).value;
-    assert.match(value, /\| 数据安全 \| .* \| 1 \|/);
+    assert.match(value, /\| 数据安全 \| .* \| 2 \|/);
     assert.match(value, /两方面兼顾 \/ balanced/);
-    await c.replace(uri, '加强数据安全保护。\n', '');
+    await c.replace(uri, '加强数据安全保护。落实数据安全责任。\n', '');
   });
 
   test('on a heading that names a relationship, outside any alias', async () => {
@@ -111,7 +114,7 @@ describe('completion', () => {
     const plain = items.filter((i) => i.kind !== 15);
     const open = plain.find((i) => i.label === '处理好数据开放与数据安全的关系');
     assert.ok(open, 'open-data-security offered');
-    assert.match(open.detail ?? '', /只写了一方面 \/ one-sided · 数据开放 3 · 数据安全 0/);
+    assert.match(open.detail ?? '', /只写了一方面 \/ one-sided · 数据开放 6 · 数据安全 0/);
     assert.ok(open.textEdit && 'range' in open.textEdit);
     assert.equal(open.textEdit.newText, '处理好数据开放与数据安全的关系');
     assert.deepEqual(open.textEdit.range.start, { line: lastLine(), character: 2 });
@@ -255,7 +258,7 @@ describe('coverage', () => {
     assert.equal(open.status, 'one-sided');
     assert.equal(open.enabled, true);
     assert.deepEqual(open.sides.map((s) => [s.label, s.count]), [
-      ['数据开放', 3],
+      ['数据开放', 6],
       ['数据安全', 0],
     ]);
     assert.deepEqual(open.sides[0].first, { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } });

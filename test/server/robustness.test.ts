@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import type { CompletionItem, Hover } from 'vscode-languageserver-protocol';
 import type { CoverageResult } from '../../shared/src/protocol';
 import { TestClient } from './lspClient';
-import { ONE_SIDED } from './drafts';
+import { ONE_SIDED_SHORT as ONE_SIDED } from './drafts';
 
 const MAX = 4096;
 

@@ -34,6 +34,8 @@ export function checkNumbering(headings: Heading[], canonical: boolean[], excerp
   const lastUnderParent = new Map<string, number>();
   /** Parents (and the family under them) already reported for a skipped level. */
   const skippedUnder = new Set<string>();
+  /** Sequences whose last number was a repeat. */
+  const afterRepeat = new Set<string>();
   headings.forEach((h, idx) => {
     const fam = h.family as Family | undefined;
     if (!fam) return;
@@ -72,15 +74,19 @@ export function checkNumbering(headings: Heading[], canonical: boolean[], excerp
     }
     const conv = fam === 'article' ? 'continue' : conventions.get(group);
     h.sequence = conv === 'continue' ? group : underKey;
+    if (afterRepeat.has(underKey) && prevHere !== undefined && h.number === prevHere + 2) expected = h.number;
     if (prevHere !== undefined && h.number === prevHere) {
       problems.push({ rule: 'outline-duplicate', heading: idx, expected: markerLike(fam, h.marker, expected).trim(), found: h.marker.trim() });
     } else if (h.number !== expected) {
       problems.push({ rule: 'outline-order', heading: idx, expected: markerLike(fam, h.marker, expected).trim(), found: h.marker.trim() });
     }
     // A repeated number stands for the one it should have been: （一）（一）（三） is one error.
-    const counted = prevHere !== undefined && h.number === prevHere ? expected : h.number;
-    lastUnderParent.set(underKey, counted);
-    lastInGroup.set(group, counted);
+    // After a repeat the next number may follow either reading: 第十二条 第十二条 第十三条 (the
+    // writer went on from the repeat) or （一）（一）（三） (the repeat stood for （二）).
+    lastUnderParent.set(underKey, h.number);
+    lastInGroup.set(group, h.number);
+    if (prevHere !== undefined && h.number === prevHere) afterRepeat.add(underKey);
+    else afterRepeat.delete(underKey);
   });
   // Nodes numbered before their group's convention was known keep the key of their parent; in a
   // continuing run they share the group's sequence.

@@ -5,8 +5,8 @@
  *   <!-- policy-review-disable-next-paragraph [id ...] -->  the next paragraph
  * (no ids: every relationship and rule). They work in .md and .txt alike.
  */
-import type { LanguageKind, Range } from './types';
-import type { Lines } from './text/lines';
+import type { LanguageKind, Range } from '../types';
+import type { Lines } from './lines';
 
 export interface Disable {
   /** Ids disabled; empty means all. */
@@ -19,10 +19,17 @@ export interface ProseScan {
   /** Sorted, non-overlapping. */
   excluded: Range[];
   disables: Disable[];
+  /** Titles cited in 《》 (sorted): words in them are not discussion. */
+  cited: Range[];
+  /** Frameworks the draft asks to be reviewed against whatever its subject: <!-- policy-review-framework id --> */
+  frameworks: string[];
 }
 
 const COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
 const DIRECTIVE = /^\s*policy-review-disable(-next-paragraph)?\b([^]*)$/;
+const FRAMEWORK = /^\s*policy-review-framework\b([^]*)$/;
+/** A cited title, 《…》 (nested 〈〉 inside it included), on one line. */
+const CITED = /《[^《》\n]{1,80}》/g;
 const URL = /\bhttps?:\/\/[^\s<>()（）"'，。；、]+/g;
 const INLINE_CODE = /(`+)[^`\n][^\n]*?\1/g;
 const LINK_TARGET = /\]\([^)\n]*\)/g;
@@ -33,6 +40,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 export function scanProse(text: string, lines: Lines, language: LanguageKind): ProseScan {
   const excluded: Range[] = [];
   const disables: Disable[] = [];
+  const frameworks: string[] = [];
+  const cited: Range[] = [];
   const add = (start: number, end: number) => {
     if (end > start) excluded.push({ start, end });
   };
@@ -42,6 +51,8 @@ export function scanProse(text: string, lines: Lines, language: LanguageKind): P
       const start = m.index ?? 0;
       const end = start + m[0].length;
       add(start, end);
+      const fw = FRAMEWORK.exec(m[1]);
+      if (fw) frameworks.push(...fw[1].split(/[\s,，]+/).filter(Boolean));
       const d = DIRECTIVE.exec(m[1]);
       if (d) {
         const ids = d[2].split(/[\s,，]+/).filter(Boolean);
@@ -49,6 +60,7 @@ export function scanProse(text: string, lines: Lines, language: LanguageKind): P
       }
     }
   }
+  if (text.includes('《')) for (const m of text.matchAll(CITED)) cited.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   if (text.includes('://')) for (const m of text.matchAll(URL)) add(m.index ?? 0, (m.index ?? 0) + m[0].length);
   if (language === 'markdown') scanMarkdown(text, lines, add);
   excluded.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -58,7 +70,7 @@ export function scanProse(text: string, lines: Lines, language: LanguageKind): P
     if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
     else merged.push({ ...r });
   }
-  return { excluded: merged, disables };
+  return { excluded: merged, disables, cited, frameworks };
 }
 
 function scanMarkdown(text: string, lines: Lines, add: (s: number, e: number) => void): void {

@@ -6,12 +6,14 @@
  * The aliases are found in the text first, by a scan over its characters; the tokens are then
  * only walked, to see which of those occurrences begin and end on token boundaries.
  */
-import type { ElementDef, RelationshipDef } from './types';
+import type { ElementDef, RelationshipDef } from '../types';
 
 export interface AliasTarget {
   id: string;
   side: number;
   element: boolean;
+  /** A generic word of this side: evidence only in context. */
+  generic: boolean;
 }
 
 /** A match relative to the segmented piece of text. */
@@ -51,7 +53,7 @@ const SECOND_BITS = 10;
 /** Every alias of the definitions, each once, in the order AliasIndex.words() gives them. */
 export function aliasWords(relationships: RelationshipDef[], elements: ElementDef[]): string[] {
   const words = new Set<string>();
-  for (const r of relationships) for (const s of r.sides) for (const a of s.aliases) words.add(a);
+  for (const r of relationships) for (const s of r.sides) for (const a of [...s.aliases, ...(s.generic ?? [])]) words.add(a);
   for (const e of elements) for (const a of e.aliases) words.add(a);
   return [...words];
 }
@@ -82,8 +84,13 @@ export class AliasIndex {
       }
       if (!list.some((x) => x.id === t.id && x.side === t.side)) list.push(t);
     };
-    for (const r of relationships) r.sides.forEach((s, side) => s.aliases.forEach((a) => add(a, { id: r.id, side, element: false })));
-    for (const e of elements) e.aliases.forEach((a) => add(a, { id: e.id, side: 0, element: true }));
+    for (const r of relationships) {
+      r.sides.forEach((s, side) => {
+        s.aliases.forEach((a) => add(a, { id: r.id, side, element: false, generic: false }));
+        (s.generic ?? []).forEach((a) => add(a, { id: r.id, side, element: false, generic: true }));
+      });
+    }
+    for (const e of elements) e.aliases.forEach((a) => add(a, { id: e.id, side: 0, element: true, generic: false }));
     for (const list of this.byBigram) list?.sort((a, b) => b.length - a.length);
   }
 

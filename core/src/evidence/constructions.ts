@@ -1,0 +1,70 @@
+/**
+ * Pairing constructions: 既要A，又要B; 统筹A和B; 兼顾A与B; A与B并重; 在A的前提下B. Their two halves
+ * are read as the two sides of the relationship they name, so 守住安全底线 beside 推进数据开放 is data
+ * security, and generic words inside them count. Patterns are data in the packs.
+ */
+import type { ConstructionDef, Range } from '../types';
+
+export interface PairMatch {
+  a: Range;
+  b: Range;
+  name: string;
+}
+
+/** A half: words of one clause at most, no sentence end. */
+const HALF = '([^。；！？\\n\\r]{1,40}?)';
+const LAST_HALF = '([^。；！？，,\\n\\r]{1,40})';
+
+function compile(c: ConstructionDef): RegExp | undefined {
+  const ai = c.pattern.indexOf('{A}');
+  const bi = c.pattern.indexOf('{B}');
+  if (ai < 0 || bi < ai) return undefined;
+  const lit = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[，,]/g, '[，,、]?');
+  const before = lit(c.pattern.slice(0, ai));
+  const middle = lit(c.pattern.slice(ai + 3, bi));
+  const after = lit(c.pattern.slice(bi + 3));
+  // A half that ends the pattern stops at the clause's end; one followed by words stops at them.
+  return new RegExp(`${before}${HALF}${middle}${after ? HALF : LAST_HALF}${after}`, 'g');
+}
+
+export class Constructions {
+  private readonly patterns: { re: RegExp; name: string; key: string }[] = [];
+
+  constructor(defs: ConstructionDef[]) {
+    const seen = new Set<string>();
+    for (const d of defs) {
+      if (seen.has(d.pattern)) continue;
+      seen.add(d.pattern);
+      const re = compile(d);
+      // The longest literal part: only sentences holding it are tried.
+      const key = d.pattern.split(/\{[AB]\}|[，,]/).sort((x, y) => y.length - x.length)[0] ?? '';
+      if (re && key) this.patterns.push({ re, name: d.name ?? d.pattern, key });
+    }
+  }
+
+  /**
+   * Every construction in text: the ranges of its two halves. `sentenceAt(offset)` gives the
+   * sentence around an offset; only sentences that hold a pattern's literal words are tried.
+   */
+  find(text: string, sentenceAt: (offset: number) => Range): PairMatch[] {
+    const out: PairMatch[] = [];
+    for (const p of this.patterns) {
+      let last = -1;
+      for (let at = text.indexOf(p.key); at >= 0; at = text.indexOf(p.key, at + 1)) {
+        const s = sentenceAt(at);
+        if (s.start <= last) continue;
+        last = s.start;
+        const sentence = text.slice(s.start, s.end);
+        p.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = p.re.exec(sentence))) {
+          const aStart = s.start + m.index + m[0].indexOf(m[1]);
+          const bStart = s.start + m.index + m[0].lastIndexOf(m[2]);
+          out.push({ a: { start: aStart, end: aStart + m[1].length }, b: { start: bStart, end: bStart + m[2].length }, name: p.name });
+          if (p.re.lastIndex === m.index) p.re.lastIndex++;
+        }
+      }
+    }
+    return out;
+  }
+}

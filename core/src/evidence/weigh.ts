@@ -1,0 +1,118 @@
+/**
+ * Evidence, not counts. A specific term (数据开放, 隐私保护, 电子民主) is evidence wherever it stands.
+ * A generic word (发展, 安全, 管理, 企业, 应用, 落实, 投资) is evidence for a relationship only in its
+ * context: in the same sentence as a specific term of that relationship, in a pairing construction
+ * with the other side (统筹发展和安全), or under a heading that names the relationship. Every other
+ * occurrence is set aside, with the reason, so hovers and findings can show it.
+ */
+import type { Mention, Range, SetAside } from '../types';
+import type { PairMatch } from './constructions';
+
+/** An occurrence of an alias that may count. */
+export interface Candidate {
+  id: string;
+  side: number;
+  alias: string;
+  range: Range;
+  generic: boolean;
+}
+
+/** Sentence boundaries: 。！？；and line ends close a sentence. */
+export class Sentences {
+  readonly starts: number[] = [0];
+  readonly ends: number[] = [];
+  /** Per sentence: whether it ends its paragraph (a line end). */
+  private readonly breaks: boolean[] = [];
+
+  constructor(text: string) {
+    const re = /[。！？!?；;]+(?:\r\n|\r|\n)?|\r\n|\r|\n/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      this.ends.push(m.index + m[0].length);
+      this.starts.push(m.index + m[0].length);
+      this.breaks.push(/[\r\n]$/.test(m[0]));
+    }
+    this.ends.push(text.length);
+  }
+
+  index(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Whether sentences i and k are in the same paragraph (no line end between them). */
+  sameParagraph(i: number, k: number): boolean {
+    const [a, b] = i < k ? [i, k] : [k, i];
+    for (let j = a; j < b; j++) if (this.breaks[j]) return false;
+    return true;
+  }
+
+  at(offset: number): Range {
+    const i = this.index(offset);
+    return { start: this.starts[i], end: this.ends[i] };
+  }
+}
+
+/** A section whose heading names relationship `id`. */
+export interface NamedSection {
+  id: string;
+  start: number;
+  end: number;
+}
+
+const inside = (r: Range, span: Range) => r.start >= span.start && r.end <= span.end;
+
+export function weigh(cands: Candidate[], sentences: Sentences, pairs: PairMatch[], named: NamedSection[]): { counted: Mention[]; setAside: SetAside[] } {
+  // Relationships with a specific term in each sentence.
+  const specific = new Map<number, Set<string>>();
+  for (const c of cands) {
+    if (c.generic) continue;
+    const s = sentences.index(c.range.start);
+    let set = specific.get(s);
+    if (!set) specific.set(s, (set = new Set()));
+    set.add(c.id);
+  }
+  // Candidates read as the two sides of a pairing construction.
+  const paired = new Set<Candidate>();
+  if (pairs.length) {
+    for (const p of pairs) {
+      const inA = cands.filter((c) => inside(c.range, p.a));
+      const inB = cands.filter((c) => inside(c.range, p.b));
+      for (const a of inA) {
+        const b = inB.filter((x) => x.id === a.id && x.side !== a.side);
+        if (!b.length) continue;
+        paired.add(a);
+        for (const x of b) paired.add(x);
+      }
+    }
+  }
+  /** A specific term of the same relationship in this sentence or the one before or after it, in the same paragraph. */
+  const near = (c: Candidate) => {
+    const i = sentences.index(c.range.start);
+    for (let k = i - 1; k <= i + 1; k++) {
+      if (k < 0 || k >= sentences.starts.length || (k !== i && !sentences.sameParagraph(i, k))) continue;
+      if (specific.get(k)?.has(c.id)) return true;
+    }
+    return false;
+  };
+  const counted: Mention[] = [];
+  const setAside: SetAside[] = [];
+  for (const c of cands) {
+    const base: Mention = { id: c.id, side: c.side, alias: c.alias, range: c.range };
+    if (!c.generic) {
+      counted.push(base);
+      continue;
+    }
+    if (paired.has(c)) counted.push({ ...base, generic: true, context: 'construction' });
+    else if (near(c)) counted.push({ ...base, generic: true, context: 'sentence' });
+    else if (named.some((n) => n.id === c.id && c.range.start >= n.start && c.range.start < n.end)) counted.push({ ...base, generic: true, context: 'heading' });
+    else setAside.push({ ...base, reason: 'generic' });
+  }
+  return { counted, setAside };
+}

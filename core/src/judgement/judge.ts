@@ -1,0 +1,291 @@
+/**
+ * Findings by kind, from the evidence. A side is developed when it has evidence in more than one
+ * paragraph; a relationship is one-sided when one side is developed and the other has no evidence
+ * (and is not written in generic words throughout); unbalanced when a developed side stands against
+ * a token one (paragraphs against a clause), never for raw counts. Drafts that do not discuss some
+ * relationships get one note listing them; short texts and out-of-scope drafts get none. The
+ * coverage status is computed by the same rules, so the coverage view agrees with the findings.
+ */
+import type {
+  Coverage,
+  CoverageStatus,
+  ElementDef,
+  EvidenceSummary,
+  Finding,
+  FindingKind,
+  Heading,
+  Mention,
+  Range,
+  RelationshipDef,
+  ReviewSettings,
+  SetAside,
+  Severity,
+} from '../types';
+import * as msg from '../messages';
+
+/** Set-aside generic words above this many mean the side is written about in general words. */
+const GENERIC_PRESENCE = 2;
+/** Prose shorter than this (Chinese characters) gets no note on missing relationships or elements. */
+export const SHORT_TEXT = 3000;
+
+export interface SideEvidence {
+  count: number;
+  /** Distinct sentences holding evidence. */
+  spread: number;
+  /** Generic occurrences set aside. */
+  generic: number;
+  /** Named in the title or in a heading: a subject of the draft, not a passing word. */
+  central?: boolean;
+}
+
+/** How much text a side had to be developed in: a long draft, a short one (or a part), a named section. */
+export type TextSize = 'long' | 'short' | 'section';
+/** In a short text, a part or a section, fewer sentences develop a side. */
+const SHORT_DEVELOPED_SPREAD = 3;
+/** Sentences with evidence a side needs to be developed: a task or a paragraph, not a phrase. */
+export const DEVELOPED_SPREAD = 5;
+
+/**
+ * The status of a relationship from the evidence of its two sides. `flagged` lists the sides
+ * whose absence counts (a data-security regulation need not develop data opening).
+ */
+export function classify(e: [SideEvidence, SideEvidence], s: ReviewSettings, flagged: readonly number[] = [0, 1], size: TextSize = 'long'): CoverageStatus {
+  const [a, b] = e;
+  if (a.count === 0 && b.count === 0) return 'missing';
+  // Developed, and a subject of the draft: named in its title or a heading, or running through it.
+  // A short text, a section or a part has fewer sentences to develop a side in.
+  const needed = size === 'long' ? DEVELOPED_SPREAD : SHORT_DEVELOPED_SPREAD;
+  const developed = (x: SideEvidence) => x.count >= s.minMentions && x.spread >= needed && (size === 'section' || x.central || x.spread >= 2 * needed);
+  if (a.count === 0 || b.count === 0) {
+    const present = a.count > 0 ? 0 : 1;
+    const absent = e[1 - present];
+    return developed(e[present]) && absent.generic <= GENERIC_PRESENCE && flagged.includes(1 - present) ? 'one-sided' : 'partial';
+  }
+  const bigSide = a.spread >= b.spread ? 0 : 1;
+  const [big, small] = [e[bigSide], e[1 - bigSide]];
+  // A side with a heading of its own is not a token.
+  const token = small.spread <= 1 && small.count <= 2 && !small.central;
+  const unbalanced = developed(big) && big.spread >= s.unbalancedMinLarger && token && small.spread / big.spread < s.balanceRatio && flagged.includes(1 - bigSide);
+  return unbalanced ? 'unbalanced' : 'balanced';
+}
+
+export interface JudgeInput {
+  relationships: RelationshipDef[];
+  elements: ElementDef[];
+  /** Counted evidence in scope, sorted by offset. */
+  counted: Mention[];
+  setAside: SetAside[];
+  headings: Heading[];
+  settings: ReviewSettings;
+  /** Per relationship or element id: whether its framework applies, and where. */
+  inScope: (id: string) => boolean;
+  /** Whether only a part of the draft is reviewed against the relationship's framework. */
+  partScope: (id: string) => boolean;
+  /** Whether a framework applies to the whole draft (for the notes on what is missing). */
+  wholeScope: (id: string) => boolean;
+  titleRange: Range;
+  /** The document's title, as text. */
+  title: string;
+  /** Whether an offset lies in a heading's title. */
+  inHeadingTitle: (offset: number) => boolean;
+  /** Index of the sentence holding an offset: evidence is spread over sentences. */
+  sentenceAt: (offset: number) => number;
+  /** Chinese characters of prose. */
+  proseLength: number;
+}
+
+export interface Judgement {
+  coverage: Coverage[];
+  elements: { element: string; name: string; status: 'present' | 'missing'; count: number; mentions: Range[] }[];
+  findings: Finding[];
+}
+
+function summary(counted: Mention[], setAside: SetAside[]): EvidenceSummary {
+  const tally = new Map<string, { side: number; term: string; count: number; reason?: SetAside['reason'] }>();
+  for (const m of counted) {
+    const k = `c${m.side}:${m.alias}`;
+    const t = tally.get(k) ?? { side: m.side, term: m.alias, count: 0 };
+    t.count++;
+    tally.set(k, t);
+  }
+  const aside = new Map<string, { side: number; term: string; count: number; reason: SetAside['reason'] }>();
+  for (const m of setAside) {
+    const k = `${m.side}:${m.alias}:${m.reason}`;
+    const t = aside.get(k) ?? { side: m.side, term: m.alias, count: 0, reason: m.reason };
+    t.count++;
+    aside.set(k, t);
+  }
+  const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
+  return {
+    counted: [...tally.values()].sort(byCount).map(({ side, term, count }) => ({ side, term, count })),
+    setAside: [...aside.values()].sort(byCount),
+  };
+}
+
+export function judge(input: JudgeInput): Judgement {
+  const { settings: s } = input;
+  const byId = new Map<string, Mention[]>();
+  for (const m of input.counted) {
+    const list = byId.get(m.id);
+    if (list) list.push(m);
+    else byId.set(m.id, [m]);
+  }
+  const asideById = new Map<string, SetAside[]>();
+  for (const m of input.setAside) {
+    const list = asideById.get(m.id);
+    if (list) list.push(m);
+    else asideById.set(m.id, [m]);
+  }
+  const severity = (kind: FindingKind, id: string | undefined): Severity => (id && s.relationships[id]?.severity) || s.severities[kind];
+  const enabled = (id: string) => s.relationships[id]?.enabled !== false;
+  const findings: Finding[] = [];
+  const coverage: Coverage[] = [];
+  const absent: RelationshipDef[] = [];
+  for (const r of input.relationships) {
+    const ms = byId.get(r.id) ?? [];
+    const aside = asideById.get(r.id) ?? [];
+    const per: [Range[], Range[]] = [[], []];
+    const lines: [Set<number>, Set<number>] = [new Set(), new Set()];
+    const inTitle: [number, number] = [0, 0];
+    for (const m of ms) {
+      per[m.side].push(m.range);
+      lines[m.side].add(input.sentenceAt(m.range.start));
+      if (input.inHeadingTitle(m.range.start)) inTitle[m.side]++;
+    }
+    const generic = [0, 0];
+    for (const m of aside) if (m.reason === 'generic') generic[m.side]++;
+    const ev: [SideEvidence, SideEvidence] = [
+      { count: per[0].length, spread: lines[0].size, generic: generic[0], central: inTitle[0] > 0 || r.sides[0].aliases.some((a) => input.title.includes(a)) },
+      { count: per[1].length, spread: lines[1].size, generic: generic[1], central: inTitle[1] > 0 || r.sides[1].aliases.some((a) => input.title.includes(a)) },
+    ];
+    const status = classify(ev, s, r.flagWhenAbsent, input.proseLength < SHORT_TEXT || input.partScope(r.id) ? 'short' : 'long');
+    const headings: number[] = [];
+    input.headings.forEach((h, i) => h.names.includes(r.id) && headings.push(i));
+    const cov: Coverage = {
+      relationship: r.id,
+      name: r.name,
+      status,
+      sides: [
+        { label: r.sides[0].label, count: per[0].length },
+        { label: r.sides[1].label, count: per[1].length },
+      ],
+      mentions: per,
+      headings,
+      setAside: aside,
+      spread: [ev[0].spread, ev[1].spread],
+    };
+    coverage.push(cov);
+    if (!input.inScope(r.id) || !enabled(r.id)) continue;
+    const evidence = summary(ms, aside);
+    if (status === 'one-sided') {
+      const present = per[0].length > 0 ? 0 : 1;
+      findings.push({
+        kind: 'one-sided',
+        scope: 'document',
+        relationship: r.id,
+        severity: severity('one-sided', r.id),
+        message: msg.oneSided(r, present, per[present].length, evidence),
+        range: per[present][0],
+        sides: cov.sides,
+        related: per[present],
+        evidence,
+      });
+    } else if (status === 'unbalanced') {
+      const small = ev[0].spread < ev[1].spread ? 0 : 1;
+      findings.push({
+        kind: 'unbalanced',
+        scope: 'document',
+        relationship: r.id,
+        severity: severity('unbalanced', r.id),
+        message: msg.unbalanced(r, ev[0].spread, ev[1].spread, evidence),
+        range: per[small][0],
+        sides: cov.sides,
+        related: per[1 - small],
+        evidence,
+      });
+    } else if (status === 'missing' && aside.length === 0 && input.wholeScope(r.id)) absent.push(r);
+    for (const hi of headings) findings.push(...sectionFindings(r, input.headings[hi], hi, input.counted, input.sentenceAt, severity));
+  }
+  if (absent.length && input.proseLength >= SHORT_TEXT) {
+    findings.push({
+      kind: 'missing',
+      scope: 'document',
+      severity: severity('missing', absent.length === 1 ? absent[0].id : undefined),
+      message: msg.missingNote(absent),
+      range: input.titleRange,
+      relationships: absent.map((r) => r.id),
+    });
+  }
+  const elements = input.elements.map((e) => {
+    const ms = (byId.get(e.id) ?? []).map((m) => m.range);
+    return { element: e.id, name: e.name, status: ms.length ? ('present' as const) : ('missing' as const), count: ms.length, mentions: ms };
+  });
+  for (const e of elements) {
+    if (e.status !== 'missing' || !enabled(e.element) || !input.wholeScope(e.element) || input.proseLength < SHORT_TEXT) continue;
+    const def = input.elements.find((x) => x.id === e.element)!;
+    findings.push({
+      kind: 'missing-element',
+      scope: 'document',
+      relationship: e.element,
+      severity: severity('missing-element', e.element),
+      message: msg.missingElement(def),
+      range: input.titleRange,
+      sides: [{ label: def.name, count: 0 }],
+    });
+  }
+  return { coverage, elements, findings };
+}
+
+type SeverityOf = (kind: FindingKind, id: string | undefined) => Severity;
+
+/**
+ * A heading that names a relationship has its section checked on its own: all its words are in
+ * context. The section fails its heading when one side is absent (a side whose absence counts), or
+ * when one side runs through it and the other is one sentence.
+ */
+function sectionFindings(
+  r: RelationshipDef,
+  h: Heading,
+  hi: number,
+  mentions: Mention[],
+  sentenceAt: (o: number) => number,
+  severity: SeverityOf,
+): Finding[] {
+  const from = h.titleRange.end;
+  const per: [Range[], Range[]] = [[], []];
+  const sentences: [Set<number>, Set<number>] = [new Set(), new Set()];
+  let lo = 0;
+  let hiIdx = mentions.length;
+  while (lo < hiIdx) {
+    const mid = (lo + hiIdx) >> 1;
+    if (mentions[mid].range.start < from) lo = mid + 1;
+    else hiIdx = mid;
+  }
+  for (let k = lo; k < mentions.length && mentions[k].range.start < h.sectionEnd; k++) {
+    const m = mentions[k];
+    if (m.id !== r.id) continue;
+    per[m.side].push(m.range);
+    sentences[m.side].add(sentenceAt(m.range.start));
+  }
+  const [a, b] = [per[0].length, per[1].length];
+  const sides = [
+    { label: r.sides[0].label, count: a },
+    { label: r.sides[1].label, count: b },
+  ];
+  // The heading names both sides, so either may be missing, except a side the draft itself is.
+  const flagged = [0, 1].filter((x) => !(r.presumed ?? []).includes(x));
+  const base = { scope: 'section' as const, relationship: r.id, range: h.range, sides, heading: hi };
+  if (a === 0 && b === 0) return [{ ...base, kind: 'missing', severity: severity('missing', r.id), message: msg.sectionEmpty(r) }];
+  if (a === 0 || b === 0) {
+    const present = a > 0 ? 0 : 1;
+    if (per[present].length < 2 || !flagged.includes(1 - present)) return [];
+    return [{ ...base, kind: 'one-sided', severity: severity('one-sided', r.id), message: msg.sectionOneSided(r, present, per[present].length), related: per[present] }];
+  }
+  const [sa, sb] = [sentences[0].size, sentences[1].size];
+  const bigSide = sa >= sb ? 0 : 1;
+  const [big, small] = [Math.max(sa, sb), Math.min(sa, sb)];
+  if (big >= SHORT_DEVELOPED_SPREAD && small === 1 && flagged.includes(1 - bigSide)) {
+    return [{ ...base, kind: 'unbalanced', severity: severity('unbalanced', r.id), message: msg.unbalancedSection(r, sa, sb), related: per[bigSide] }];
+  }
+  return [];
+}

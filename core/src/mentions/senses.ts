@@ -1,0 +1,44 @@
+/**
+ * Senses set aside: an alias inside a fixed term that means something else (长期护理保险,
+ * 超长期特别国债, 一单位一应用), inside the name of a body (发展改革委, 政务服务和大数据管理局), or inside
+ * a cited title (《……大数据发展条例》) does not count. The terms come from the packs' exceptions.
+ */
+import type { ExceptionDef, Range } from '../types';
+
+export interface ExceptionHit extends Range {
+  term: string;
+  reason: string;
+}
+
+export class Senses {
+  private readonly re: RegExp | undefined;
+  private readonly reasons = new Map<string, string>();
+
+  constructor(exceptions: ExceptionDef[]) {
+    for (const e of exceptions) for (const t of e.terms) if (!this.reasons.has(t)) this.reasons.set(t, e.reason);
+    const terms = [...this.reasons.keys()].sort((a, b) => b.length - a.length);
+    this.re = terms.length ? new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
+  }
+
+  /** Occurrences of the fixed terms in text, in order, not overlapping (longest first at each place). */
+  find(text: string): ExceptionHit[] {
+    const out: ExceptionHit[] = [];
+    if (!this.re) return out;
+    this.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = this.re.exec(text))) out.push({ start: m.index, end: m.index + m[0].length, term: m[0], reason: this.reasons.get(m[0])! });
+    return out;
+  }
+}
+
+/** The range among sorted, non-overlapping `ranges` that overlaps r, if any (binary search). */
+export function overlapping<T extends Range>(ranges: T[], r: Range): T | undefined {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid].end <= r.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < ranges.length && ranges[lo].start < r.end ? ranges[lo] : undefined;
+}

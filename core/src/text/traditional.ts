@@ -1,0 +1,55 @@
+/**
+ * Traditional → Simplified before matching (opencc-js, Taiwan phrases to mainland usage: 數位政府 →
+ * 数字政府, 資料開放 → 数据开放). The converted text has the same length as the original, so every
+ * offset the later stages compute is an offset in the writer's text; a phrase whose conversion
+ * would change the length is converted character by character instead.
+ */
+
+type Convert = (s: string) => string;
+
+let phrases: Convert | undefined;
+let characters: Convert | undefined;
+
+/** Characters common in Traditional text that Simplified text never writes. */
+const TRADITIONAL = /[與數據開發關於為這個們會時來對國過還進當點體網應電話區經濟務導產業處實現說書門問間條節總則規劃擬營術衛續護權環類辦預聯際壓歷態資訊讓義團結層級優勢參樣織職構審計組黨領堅設備會議務員]/g;
+
+/** Whether a text is written in Traditional characters (three of them: a Simplified text has none). */
+export function isTraditional(text: string): boolean {
+  let count = 0;
+  TRADITIONAL.lastIndex = 0;
+  while (TRADITIONAL.exec(text)) if (++count >= 3) return true;
+  return false;
+}
+
+function converters(): [Convert, Convert] {
+  if (!phrases || !characters) {
+    // Loaded on first use: most drafts are Simplified and never need the dictionaries.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const OpenCC = require('opencc-js') as { Converter(o: { from: string; to: string }): Convert };
+    phrases = OpenCC.Converter({ from: 'twp', to: 'cn' });
+    characters = OpenCC.Converter({ from: 't', to: 'cn' });
+  }
+  return [phrases, characters];
+}
+
+/** The Simplified reading of a Traditional text, of the same length; undefined for a Simplified one. */
+export function toSimplified(text: string): string | undefined {
+  if (!isTraditional(text)) return undefined;
+  const [byPhrase, byChar] = converters();
+  const whole = byPhrase(text);
+  if (whole.length === text.length) return whole;
+  // Some phrase changed the length: line by line, and character by character where it did.
+  return text
+    .split(/(\r\n|\r|\n)/)
+    .map((part) => {
+      const c = byPhrase(part);
+      if (c.length === part.length) return c;
+      let out = '';
+      for (let i = 0; i < part.length; i++) {
+        const ch = byChar(part[i]);
+        out += ch.length === 1 ? ch : part[i];
+      }
+      return out;
+    })
+    .join('');
+}
