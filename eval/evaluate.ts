@@ -55,6 +55,8 @@ export interface DocReport {
   headings: Tally;
   outlineFindings: Tally;
   warnings: Tally;
+  /** The same, for findings of severity warning only. */
+  strictWarnings: Tally;
   inScope: boolean;
   /** Relationship findings (any severity) on a draft labelled out of scope. */
   outOfScopeFindings: number;
@@ -163,7 +165,9 @@ export function compare(file: string, text: string, result: AnalysisResult, labe
     } else misses.push(`flag missed: ${l.kind} ${l.relationship} (${l.scope ?? 'document'}${l.heading ? ` ${l.heading}` : ''}): ${l.why ?? ''}`);
   }
   for (const f of flagged) if (!usedF.has(f)) misses.push(`line ${lineOfOffset(lines, f.range.start) + 1}: ${f.kind} ${f.relationship} (${f.scope}) no editor would raise`);
-  return { file, headings, outlineFindings, warnings, inScope, outOfScopeFindings, misses };
+  const strict = flagged.filter((f) => f.severity === 'warning' || f.severity === 'error');
+  const strictWarnings: Tally = { hit: warnings.hit, labelled: warnings.labelled, reported: strict.length, right: strict.filter((f) => usedF.has(f)).length };
+  return { file, headings, outlineFindings, warnings, strictWarnings, inScope, outOfScopeFindings, misses };
 }
 
 function underArticle(result: AnalysisResult, i: number): boolean {
@@ -187,6 +191,7 @@ export interface CorpusReport {
   headings: Tally;
   outlineFindings: Tally;
   warnings: Tally;
+  strictWarnings: Tally;
   outOfScopeDocs: number;
   outOfScopeWithFindings: number;
 }
@@ -204,7 +209,7 @@ export function corpusFiles(dir: string): [string, string][] {
 }
 
 export function evaluate(analyzer: Analyzer, files: [string, string][]): CorpusReport {
-  const report: CorpusReport = { docs: [], headings: tally(), outlineFindings: tally(), warnings: tally(), outOfScopeDocs: 0, outOfScopeWithFindings: 0 };
+  const report: CorpusReport = { docs: [], headings: tally(), outlineFindings: tally(), warnings: tally(), strictWarnings: tally(), outOfScopeDocs: 0, outOfScopeWithFindings: 0 };
   for (const [draft, labelFile] of files) {
     const text = fs.readFileSync(draft, 'utf8').replace(/^\uFEFF/, '');
     const labels = JSON.parse(fs.readFileSync(labelFile, 'utf8')) as Labels;
@@ -214,6 +219,7 @@ export function evaluate(analyzer: Analyzer, files: [string, string][]): CorpusR
     add(report.headings, doc.headings);
     add(report.outlineFindings, doc.outlineFindings);
     add(report.warnings, doc.warnings);
+    add(report.strictWarnings, doc.strictWarnings);
     if (!doc.inScope) {
       report.outOfScopeDocs++;
       if (doc.outOfScopeFindings) report.outOfScopeWithFindings++;
@@ -243,7 +249,8 @@ export function formatReport(r: CorpusReport, verbose: boolean): string {
   out.push(`${r.docs.length} drafts`);
   out.push(line('outline headings', r.headings));
   out.push(line('outline findings', r.outlineFindings));
-  out.push(line('relationship warnings', r.warnings));
+  out.push(line('relationship flags (any sev.)', r.warnings));
+  out.push(line('relationship warnings', r.strictWarnings));
   out.push(`out-of-scope drafts with relationship findings: ${r.outOfScopeWithFindings}/${r.outOfScopeDocs}`);
   return out.join('\n');
 }
@@ -251,7 +258,7 @@ export function formatReport(r: CorpusReport, verbose: boolean): string {
 function main(): void {
   const args = process.argv.slice(2);
   const verbose = args.includes('--verbose');
-  const root = path.resolve(__dirname, '..', '..');
+  const root = process.env.POLICY_REVIEW_ROOT ?? path.resolve(__dirname, '..', '..');
   const dirs = args.filter((a) => !a.startsWith('--'));
   const files = (dirs.length ? dirs : [path.join(root, 'eval', 'corpus')]).flatMap((d) => corpusFiles(d));
   const report = evaluate(createAnalyzer(root), files);

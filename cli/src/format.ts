@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FileReport } from './review';
 
-const STATUS_ZH: Record<string, string> = { balanced: '平衡', 'one-sided': '单方面', unbalanced: '失衡', missing: '缺失', present: '已体现' };
+const STATUS_ZH: Record<string, string> = { balanced: '平衡', 'one-sided': '单方面', unbalanced: '失衡', partial: '仅提及', missing: '缺失', present: '已体现' };
 const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', information: '提示', hint: '建议' };
 
 /** Display width: CJK and full-width characters take two columns. */
@@ -32,10 +32,12 @@ export function formatText(reports: FileReport[], cwd: string, color: boolean): 
     }
     for (const f of r.findings) {
       const sev = f.severity === 'warning' ? c('33', f.severity) : f.severity === 'error' ? c('31', f.severity) : c('36', f.severity);
-      out.push(`${rel}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.message} [${f.relationship ?? f.rule}]`);
+      out.push(`${rel}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.message} [${f.relationship ?? f.rule ?? f.kind}]`);
     }
     out.push('');
-    out.push(c('1', `关系覆盖 / Coverage — ${rel}${r.engaged ? '' : '（未涉及框架，不报告关系问题 / does not engage the framework: no relationship findings）'}`));
+    out.push(c('1', `关系覆盖 / Coverage — ${rel}`));
+    // Whether each framework applies, and why: out of scope means no relationship findings.
+    for (const s of r.scope ?? []) out.push(`  ${s.status === 'out' ? c('2', '不适用 / does not apply') : '适用 / applies'}：${s.reason}`);
     const nameW = Math.max(...r.coverage.map((x) => width(x.name)), 8) + 2;
     for (const cov of r.coverage) {
       const sides = cov.sides.map((s) => `${s.label} ${s.count}`).join(' · ');

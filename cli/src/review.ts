@@ -1,6 +1,6 @@
 /** Reviews one file into the stable JSON shape (version 1) shared by every output format. */
 import * as fs from 'node:fs';
-import { Analyzer, decodeDraft, tooLargeMessage, type ReviewSettings, type Severity } from '../../core/src';
+import { Analyzer, decodeDraft, tooLargeMessage, type EvidenceSummary, type ReviewSettings, type Severity } from '../../core/src';
 import { LineIndex, toLspRange } from '../../shared/src/positions';
 import { languageOf } from './files';
 
@@ -13,6 +13,9 @@ export interface JsonFinding {
   kind: string;
   scope: 'document' | 'section';
   relationship?: string;
+  /** The note on what is missing: the relationships it lists. */
+  relationships?: string[];
+  evidence?: EvidenceSummary;
   rule?: string;
   severity: Severity;
   message: string;
@@ -27,6 +30,8 @@ export interface FileReport {
   elements: { element: string; name: string; status: string; count: number }[];
   outline: { level: number; kind: string; marker: string; title: string; line: number; parent: number; run: number }[];
   engaged: boolean;
+  /** Per framework: whether it applies to the draft, and why. */
+  scope?: { pack: string; label: string; status: string; reason: string; parts: string[] }[];
   /** Present when the file was not reviewed (too large). */
   skipped?: string;
   /** Present when the file could not be read or is not text. */
@@ -46,12 +51,15 @@ export function reviewText(analyzer: Analyzer, file: string, text: string, setti
       severity: f.severity,
       message: f.message,
       range: toLspRange(doc, f.range),
+      ...(f.relationships ? { relationships: f.relationships } : {}),
       ...(f.sides ? { sides: f.sides } : {}),
+      ...(f.evidence ? { evidence: f.evidence } : {}),
     })),
     coverage: result.coverage.map((c) => ({ relationship: c.relationship, name: c.name, status: c.status, sides: c.sides })),
     elements: result.elements.map((e) => ({ element: e.element, name: e.name, status: e.status, count: e.count })),
     outline: result.outline.map((h) => ({ level: h.level, kind: h.kind, marker: h.marker, title: h.title, line: h.line, parent: h.parent, run: h.run })),
     engaged: result.engaged,
+    scope: result.scope.map((s) => ({ pack: s.pack, label: s.label, status: s.status, reason: s.reason, parts: s.parts.map((i) => result.outline[i].title) })),
   };
 }
 

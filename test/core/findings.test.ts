@@ -11,6 +11,9 @@ const analyze = (text: string, language: 'markdown' | 'plaintext' = 'plaintext',
 const kinds = (r: AnalysisResult) => r.findings.filter((f) => f.kind !== 'outline').map((f) => `${f.kind}:${f.scope}:${f.relationship ?? f.relationships?.join(',')}`);
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
+/** Working prose on no relationship: a plan is more than its tasks, and brief texts get no document-wide finding. */
+const WORKING = '各区政府和市级各部门要建立健全工作机制，明确牵头处室和具体责任人，制定年度工作计划，细化工作措施，倒排工作进度，做到任务到岗、责任到人。'.repeat(16);
+
 /** A data-opening plan: six sentences on opening, none on security. */
 const OPENING = [
   '江城市公共数据开放实施方案',
@@ -23,6 +26,7 @@ const OPENING = [
   '（三）扩大开放范围。优先推动交通、气象、市场监管等领域数据向社会开放。',
   '（四）促进开发利用。举办数据开放创新大赛，支持社会主体利用开放数据开发应用。',
   '（五）推进共享交换。完善数据共享交换机制，推动数据按需共享。',
+  WORKING,
 ];
 
 test('one-sided: a developed side and an absent one — a warning on the first mention, with its evidence', () => {
@@ -45,6 +49,13 @@ test('one-sided: a developed side and an absent one — a warning on the first m
   assert.equal(analyze(balanced).coverage.find((c) => c.relationship === 'open-data-security')!.status, 'balanced');
 });
 
+test('a brief text, a letter or a reply gets no document-wide relationship finding', () => {
+  const brief = lines(...OPENING.filter((l) => l !== WORKING));
+  assert.ok(!analyze(brief).findings.some((f) => f.scope === 'document' && f.kind !== 'outline'));
+  const reply = lines('关于对市人大代表第12号建议的答复', ...OPENING.slice(1));
+  assert.ok(!analyze(reply).findings.some((f) => f.scope === 'document' && f.kind !== 'outline'));
+});
+
 test('only the side whose absence matters is flagged: a data-security regulation need not develop opening', () => {
   const text = lines(
     '江城市政务数据安全管理办法',
@@ -53,6 +64,7 @@ test('only the side whose absence matters is flagged: a data-security regulation
     '第三条　实行数据分类分级保护，对个人信息进行脱敏处理。',
     '第四条　定期开展安全评估，防范数据泄露。',
     '第五条　发生数据安全事件的，应当立即处置。',
+    WORKING,
   );
   const r = analyze(text);
   assert.ok(!kinds(r).includes('one-sided:document:open-data-security'), kinds(r).join(' '));

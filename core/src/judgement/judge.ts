@@ -27,6 +27,10 @@ import * as msg from '../messages';
 const GENERIC_PRESENCE = 2;
 /** Prose shorter than this (Chinese characters) gets no note on missing relationships or elements. */
 export const SHORT_TEXT = 3000;
+/** Prose shorter than this gets no document-wide relationship finding: a brief notice, a reply, an excerpt. */
+export const BRIEF_TEXT = 800;
+/** Letters and replies answer what they were asked: no document-wide relationship finding. */
+const REPLY_TITLE = /(?:函|复函|答复|批复|回复)(?:[（(][^）)]*[）)])?$/;
 
 export interface SideEvidence {
   count: number;
@@ -158,7 +162,10 @@ export function judge(input: JudgeInput): Judgement {
       { count: per[0].length, spread: lines[0].size, generic: generic[0], central: inTitle[0] > 0 || r.sides[0].aliases.some((a) => input.title.includes(a)) },
       { count: per[1].length, spread: lines[1].size, generic: generic[1], central: inTitle[1] > 0 || r.sides[1].aliases.some((a) => input.title.includes(a)) },
     ];
-    const status = classify(ev, s, r.flagWhenAbsent, input.proseLength < SHORT_TEXT || input.partScope(r.id) ? 'short' : 'long');
+    const brief = (input.proseLength < BRIEF_TEXT && !input.partScope(r.id)) || REPLY_TITLE.test(input.title.trim());
+    let status = classify(ev, s, r.flagWhenAbsent, input.proseLength < SHORT_TEXT || input.partScope(r.id) ? 'short' : 'long');
+    // A brief text gets no document-wide finding, and its coverage says so too.
+    if (brief && (status === 'one-sided' || status === 'unbalanced')) status = 'partial';
     const headings: number[] = [];
     input.headings.forEach((h, i) => h.names.includes(r.id) && headings.push(i));
     const cov: Coverage = {

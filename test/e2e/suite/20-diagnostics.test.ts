@@ -32,6 +32,8 @@ suite('诊断 / diagnostics', () => {
     assert.equal(doc.offsetAt(d.range.start), first, `range starts at the first «${text}» of the body\n${describeDiagnostics(doc, ds)}`);
     assert.equal(d.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(d.message, /数据安全/);
+    // The finding shows its evidence: the words that counted.
+    assert.match(d.message, /计入：.*数据开放/);
   });
 
   test('the diagnostic goes away after an edit that adds the missing side, and comes back when the text is restored', async () => {

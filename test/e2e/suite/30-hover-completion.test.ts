@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
+  waitForAnalysis,
   FIRST_ANALYSIS_MS,
   activateExtension,
   applyEdit,
@@ -35,12 +36,14 @@ suite('悬停与补全 / hover and completion', () => {
     assert.ok(squash(text).includes(squash(rule.explanation)), `hover contains the explanation; got:\n${text.slice(0, 800)}`);
     const range = hovers.find((h) => h.range)?.range;
     if (range) assert.equal(doc.getText(range), '数据开放', 'the hover range is the alias');
+    // The evidence: which words counted for each side.
+    assert.ok(/依据 \/ Evidence/.test(text) && /数据开放：[^\n]*数据开放 ×/.test(text), `hover shows the evidence; got:\n${text.slice(-400)}`);
   });
 
   test('on a new line after 三、… the next heading marker 四、 is offered, and after 处理好 the relationships', async () => {
     const { doc } = await openDraft('complete.md');
     const original = doc.getText();
-    await waitForDiagnostics(doc, (ds) => ds.length > 0, 'first analysis', FIRST_ANALYSIS_MS);
+    await waitForAnalysis(doc, '一网通办');
     try {
       const end = doc.positionAt(original.length);
       assert.equal(doc.lineAt(end.line).text, '', 'the draft ends with an empty line after the 三、 section');

@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { FIRST_ANALYSIS_MS, activateExtension, openDraft, relationship, setText, waitForDiagnostics, waitForText } from './helpers';
+import {
+  activateExtension,
+  openDraft,
+  relationship,
+  setText,
+  waitForAnalysis,
+  waitForText,
+} from './helpers';
 
 suite('命令 / commands', () => {
   suiteSetup(() => activateExtension());
@@ -8,7 +15,7 @@ suite('命令 / commands', () => {
   test('insertRelationshipSection with (uri, position, id) inserts a numbered section, and one undo restores the text', async () => {
     const { doc, editor } = await openDraft('insert.md');
     const original = doc.getText();
-    await waitForDiagnostics(doc, (ds) => ds.length > 0, 'first analysis', FIRST_ANALYSIS_MS);
+    await waitForAnalysis(doc, '一网通办');
     const rule = relationship('investment-benefit');
     const heading = `五、${rule.template.title}`;
     assert.ok(!original.includes(rule.template.title), 'the fixture does not have the section yet');

@@ -203,6 +203,20 @@ export function relationship(id: string): RelationshipRule {
 
 // ---- the client's test hook ----------------------------------------------------------------
 
+/**
+ * Waits until the server has analysed a draft that may have no diagnostic at all: the hover on one
+ * of its aliases answers only from an analysis of the document.
+ */
+export async function waitForAnalysis(doc: vscode.TextDocument, alias: string, timeoutMs = FIRST_ANALYSIS_MS): Promise<void> {
+  const pos = positionOf(doc, alias).translate(0, 1);
+  await poll(
+    () => vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pos),
+    (hs) => !!hs && hs.length > 0 && hoverText(hs).length > 0,
+    `analysis of ${doc.uri.path.split('/').pop()}`,
+    timeoutMs,
+  );
+}
+
 export interface CoverageViewState {
   statusText: string;
   items: { id: string; label: string; description: string; status: string }[];
