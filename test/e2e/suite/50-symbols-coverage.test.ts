@@ -45,6 +45,23 @@ suite('大纲与覆盖 / outline and coverage', () => {
     });
   });
 
+  test('folding follows the outline tree: each section folds to the end of its content', async () => {
+    const { doc } = await openDraft('symbols.md');
+    const lineOf = (t: string) => doc.getText().split(/\r?\n/).findIndex((l) => l.trim() === t);
+    const want = [
+      [lineOf('一、总则'), lineOf('坚持统一管理、分级负责。')],
+      [lineOf('（一）适用范围'), lineOf('本办法适用于本市各级政务部门。')],
+      [lineOf('二、数据共享'), lineOf('编制全市政务数据共享目录。')],
+    ];
+    const ranges = await poll(
+      () => vscode.commands.executeCommand<vscode.FoldingRange[]>('vscode.executeFoldingRangeProvider', doc.uri),
+      (rs) => Array.isArray(rs) && want.every(([s, e]) => rs.some((r) => r.start === s && r.end === e)),
+      'folding ranges of the sections',
+      FIRST_ANALYSIS_MS,
+    );
+    assert.ok(ranges.length >= want.length);
+  });
+
   test('the status bar reads 关系 N/M and the coverage view lists the relationships', async () => {
     const { doc } = await openDraft('opendata.md');
     await waitForDiagnostics(doc, (ds) => ds.some((d) => codeOf(d) === 'open-data-security'), 'first analysis', FIRST_ANALYSIS_MS);
