@@ -80,10 +80,23 @@ export function weigh(cands: Candidate[], sentences: Sentences, pairs: PairMatch
   }
   // Candidates read as the two sides of a pairing construction.
   const paired = new Set<Candidate>();
+  // Candidates are in text order: those inside a span are found by binary search.
+  const within = (span: Range): Candidate[] => {
+    let lo = 0;
+    let hi = cands.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cands[mid].range.start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Candidate[] = [];
+    for (let k = lo; k < cands.length && cands[k].range.start < span.end; k++) if (inside(cands[k].range, span)) out.push(cands[k]);
+    return out;
+  };
   if (pairs.length) {
     for (const p of pairs) {
-      const inA = cands.filter((c) => inside(c.range, p.a));
-      const inB = cands.filter((c) => inside(c.range, p.b));
+      const inA = within(p.a);
+      const inB = within(p.b);
       for (const a of inA) {
         const b = inB.filter((x) => x.id === a.id && x.side !== a.side);
         if (!b.length) continue;
@@ -101,6 +114,8 @@ export function weigh(cands: Candidate[], sentences: Sentences, pairs: PairMatch
     }
     return false;
   };
+  const namedById = new Map<string, NamedSection[]>();
+  for (const n of named) namedById.set(n.id, [...(namedById.get(n.id) ?? []), n]);
   const counted: Mention[] = [];
   const setAside: SetAside[] = [];
   for (const c of cands) {
@@ -111,7 +126,7 @@ export function weigh(cands: Candidate[], sentences: Sentences, pairs: PairMatch
     }
     if (paired.has(c)) counted.push({ ...base, generic: true, context: 'construction' });
     else if (near(c)) counted.push({ ...base, generic: true, context: 'sentence' });
-    else if (named.some((n) => n.id === c.id && c.range.start >= n.start && c.range.start < n.end)) counted.push({ ...base, generic: true, context: 'heading' });
+    else if (namedById.get(c.id)?.some((n) => c.range.start >= n.start && c.range.start < n.end)) counted.push({ ...base, generic: true, context: 'heading' });
     else setAside.push({ ...base, reason: 'generic' });
   }
   return { counted, setAside };

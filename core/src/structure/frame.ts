@@ -313,6 +313,21 @@ export function scanFrame(text: string, lines: Lines, skipped: (i: number) => bo
    * whose first recurs later, up to where the body starts.
    */
   function readToc(): void {
+    // Where each normalised title occurs, to see whether a 目录 entry comes again in the body.
+    let occurrences: Map<string, number[]> | undefined;
+    const recursAfter = (key: string, from: number) => {
+      if (!occurrences) {
+        occurrences = new Map();
+        for (let k = 0; k < n; k++) {
+          if (roles[k] !== LineRole.Prose) continue;
+          const t = normalTitle(bare(texts[k]));
+          const list = occurrences.get(t);
+          if (list) list.push(k);
+          else occurrences.set(t, [k]);
+        }
+      }
+      return (occurrences.get(key) ?? []).some((k) => k >= from);
+    };
     for (let i = 0; i < n; i++) {
       if (roles[i] !== LineRole.Prose) continue;
       const word = TOC_WORD.test(bare(texts[i]).replace(/[\s\u3000]/g, '')) || /^目\s*录$/.test(bare(texts[i]));
@@ -336,9 +351,7 @@ export function scanFrame(text: string, lines: Lines, skipped: (i: number) => bo
         j++;
       }
       if (!entries.length) continue;
-      const firstKey = normalTitle(bare(texts[entries[0]]));
-      let recurs = false;
-      for (let k = j; k < n && !recurs; k++) if (roles[k] === LineRole.Prose && normalTitle(bare(texts[k])) === firstKey) recurs = true;
+      const recurs = recursAfter(normalTitle(bare(texts[entries[0]])), j);
       if (word ? entries.length >= 1 && (recurs || entries.length >= 2) : entries.length >= 3 && recurs) {
         if (word) roles[i] = LineRole.Toc;
         for (const e of entries) roles[e] = LineRole.Toc;

@@ -13,11 +13,17 @@ let characters: Convert | undefined;
 /** Characters common in Traditional text that Simplified text never writes. */
 const TRADITIONAL = /[與數據開發關於為這個們會時來對國過還進當點體網應電話區經濟務導產業處實現說書門問間條節總則規劃擬營術衛續護權環類辦預聯際壓歷態資訊讓義團結層級優勢參樣織職構審計組黨領堅設備會議務員]/g;
 
+/** The characters of TRADITIONAL as a lookup table over UTF-16 units: one pass, no regular expression. */
+let table: Uint8Array | undefined;
+
 /** Whether a text is written in Traditional characters (three of them: a Simplified text has none). */
 export function isTraditional(text: string): boolean {
+  if (!table) {
+    table = new Uint8Array(0x10000);
+    for (const ch of TRADITIONAL.source.slice(1, -1)) table[ch.charCodeAt(0)] = 1;
+  }
   let count = 0;
-  TRADITIONAL.lastIndex = 0;
-  while (TRADITIONAL.exec(text)) if (++count >= 3) return true;
+  for (let i = 0; i < text.length; i++) if (table[text.charCodeAt(i)] && ++count >= 3) return true;
   return false;
 }
 
