@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer, builtinRuleFiles, createSegmenter, loadRulePacks, splitLines, type AnalysisResult, type Finding } from '../core/src';
+import { Analyzer, builtinRuleFiles, createSegmenter, lineOf, loadRulePacks, splitLines, type AnalysisResult, type Finding } from '../core/src';
 
 export interface LabelHeading {
   marker: string;
@@ -136,14 +136,14 @@ export function compare(file: string, text: string, result: AnalysisResult, labe
   for (const l of labels.outlineFindings ?? []) {
     outlineFindings.labelled++;
     const prefix = strip(l.line);
-    const f = reported.find((x) => !used.has(x) && x.rule === l.rule && lineTexts[lineOfOffset(lines, x.range.start)].startsWith(prefix));
+    const f = reported.find((x) => !used.has(x) && x.rule === l.rule && lineTexts[lineOf(lines, x.range.start)].startsWith(prefix));
     if (f) {
       used.add(f);
       outlineFindings.hit++;
       outlineFindings.right++;
     } else misses.push(`outline finding missed: ${l.rule} at ${l.line} (expected ${l.expected ?? '?'})`);
   }
-  for (const f of reported) if (!used.has(f)) misses.push(`line ${lineOfOffset(lines, f.range.start) + 1}: outline finding no editor would make: ${f.rule} (${lineTexts[lineOfOffset(lines, f.range.start)].slice(0, 24)})`);
+  for (const f of reported) if (!used.has(f)) misses.push(`line ${lineOf(lines, f.range.start) + 1}: outline finding no editor would make: ${f.rule} (${lineTexts[lineOf(lines, f.range.start)].slice(0, 24)})`);
 
   // The judgement: warnings (one-sided, unbalanced; document and section) against the flags.
   const scope = labels.scope['digital-government'];
@@ -164,7 +164,7 @@ export function compare(file: string, text: string, result: AnalysisResult, labe
       warnings.right++;
     } else misses.push(`flag missed: ${l.kind} ${l.relationship} (${l.scope ?? 'document'}${l.heading ? ` ${l.heading}` : ''}): ${l.why ?? ''}`);
   }
-  for (const f of flagged) if (!usedF.has(f)) misses.push(`line ${lineOfOffset(lines, f.range.start) + 1}: ${f.kind} ${f.relationship} (${f.scope}) no editor would raise`);
+  for (const f of flagged) if (!usedF.has(f)) misses.push(`line ${lineOf(lines, f.range.start) + 1}: ${f.kind} ${f.relationship} (${f.scope}) no editor would raise`);
   const strict = flagged.filter((f) => f.severity === 'warning' || f.severity === 'error');
   const strictWarnings: Tally = { hit: warnings.hit, labelled: warnings.labelled, reported: strict.length, right: strict.filter((f) => usedF.has(f)).length };
   return { file, headings, outlineFindings, warnings, strictWarnings, inScope, outOfScopeFindings, misses };
@@ -173,17 +173,6 @@ export function compare(file: string, text: string, result: AnalysisResult, labe
 function underArticle(result: AnalysisResult, i: number): boolean {
   for (let p = result.outline[i].parent; p >= 0; p = result.outline[p].parent) if (result.outline[p].family === 'article') return true;
   return false;
-}
-
-function lineOfOffset(lines: { starts: number[] }, offset: number): number {
-  let lo = 0;
-  let hi = lines.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 export interface CorpusReport {

@@ -9,7 +9,7 @@
  * part of it (frame.ts).
  */
 import type { Heading, HeadingStyle, LanguageKind, Range } from '../types';
-import type { Lines } from '../text/lines';
+import { lineOf, type Lines } from '../text/lines';
 import { FAMILY_LEVEL, isChapterFamily, matchMarker, type Family, type MarkerMatch } from './markers';
 import { LineRole, scanFrame } from './frame';
 import { checkNumbering, type OutlineProblem } from './numbering';
@@ -181,7 +181,7 @@ export function scanOutline(text: string, lines: Lines, language: LanguageKind, 
   const headings: Heading[] = [];
   const canonical: boolean[] = [];
   // The Markdown H1 that is the document's title is not part of the outline.
-  const titleLine = frame.title ? lineOfOffset(lines, frame.title.start) : -1;
+  const titleLine = frame.title ? lineOf(lines, frame.title.start) : -1;
   for (const c of found) {
     if (!c.mk && !c.mdLevel) continue;
     if (c.mdLevel && c.line === titleLine && !c.mk) continue;
@@ -260,17 +260,6 @@ export function scanOutline(text: string, lines: Lines, language: LanguageKind, 
     }
   }
   return { headings, problems, frameLines, title: frame.title, attachments, tocLines };
-}
-
-function lineOfOffset(lines: Lines, offset: number): number {
-  let lo = 0;
-  let hi = lines.starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (lines.starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /**
