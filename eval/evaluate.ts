@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer, builtinRuleFiles, createSegmenter, lineOf, loadRulePacks, splitLines, type AnalysisResult, type Finding } from '../core/src';
+import { Analyzer, builtinRuleFiles, createSegmenter, lineOf, loadRulePacks, splitLines, underArticle, type AnalysisResult, type Finding } from '../core/src';
 
 export interface LabelHeading {
   marker: string;
@@ -84,7 +84,7 @@ export function compare(file: string, text: string, result: AnalysisResult, labe
   const lineTexts = lines.starts.map((s, i) => (toc.has(i) ? '' : strip(text.slice(s, lines.ends[i]))));
   // The outline: each labelled heading on its line, in order.
   const headings = tally();
-  const nodes = result.outline.filter((h) => h.kind !== 'article' && !underArticle(result, result.outline.indexOf(h)));
+  const nodes = result.outline.filter((h, i) => h.kind !== 'article' && !underArticle(result.outline, i));
   const byLine = new Map(nodes.map((h) => [h.line, h]));
   const matched = new Set<number>();
   // Runs are compared as a grouping: what matters is where numbering starts anew.
@@ -168,11 +168,6 @@ export function compare(file: string, text: string, result: AnalysisResult, labe
   const strict = flagged.filter((f) => f.severity === 'warning' || f.severity === 'error');
   const strictWarnings: Tally = { hit: warnings.hit, labelled: warnings.labelled, reported: strict.length, right: strict.filter((f) => usedF.has(f)).length };
   return { file, headings, outlineFindings, warnings, strictWarnings, inScope, outOfScopeFindings, misses };
-}
-
-function underArticle(result: AnalysisResult, i: number): boolean {
-  for (let p = result.outline[i].parent; p >= 0; p = result.outline[p].parent) if (result.outline[p].family === 'article') return true;
-  return false;
 }
 
 export interface CorpusReport {

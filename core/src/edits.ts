@@ -5,6 +5,7 @@
  */
 import type { AnalysisResult, ElementDef, Heading, RelationshipDef } from './types';
 import { childFamily, LEVEL_NAMES, markerFor, markerLike, type Family } from './structure/markers';
+import { underArticle } from './structure/tree';
 
 export interface TextEditPlan {
   start: number;
@@ -95,7 +96,7 @@ export function planSectionInsertion(text: string, result: AnalysisResult, def: 
   const { title, body } = titleOfTemplate(def);
   const sep = markdown ? nl + nl : nl;
   // Sections, not articles or their provisions, take a new relationship section.
-  const chain = chainAt(result, offset + 1).filter((i) => result.outline[i].kind !== 'article' && !underArticle(result, i));
+  const chain = chainAt(result, offset + 1).filter((i) => result.outline[i].kind !== 'article' && !underArticle(result.outline, i));
   // The level: that of the sections which already name relationships, else the enclosing one.
   const named = result.outline.find((h) => h.family && h.names.length);
   let anchor = chain.length ? chain[chain.length - 1] : -1;
@@ -144,11 +145,6 @@ export function planSectionInsertion(text: string, result: AnalysisResult, def: 
     if (g.marker !== marker) edits.push({ start: g.markerRange.start, end: g.markerRange.end, newText: marker });
   }
   return edits;
-}
-
-function underArticle(result: AnalysisResult, i: number): boolean {
-  for (let p = result.outline[i].parent; p >= 0; p = result.outline[p].parent) if (result.outline[p].family === 'article') return true;
-  return false;
 }
 
 /** Inserts a paragraph on the absent side: at the end of a section, or after the paragraph of the first mention. */

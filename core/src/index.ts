@@ -11,5 +11,6 @@ export { evidenceLine, setAsideReason } from './messages';
 export { decodeDraft, isBinaryText, utf8Length, tooLargeMessage, type DecodeResult } from './input';
 export { markerFor, markerLike, matchMarker, familyForLevel, childFamily, LEVEL_NAMES, type Family } from './structure/markers';
 export { normalTitle } from './structure/frame';
+export { underArticle } from './structure/tree';
 export { nextHeadingMarkers, planSectionInsertion, planSideParagraph, planRenumber, planDisable, type TextEditPlan } from './edits';
 export { splitLines, lineOf, type Lines } from './text/lines';

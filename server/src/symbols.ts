@@ -1,6 +1,7 @@
 /** Document symbols (the outline as a tree) and folding ranges (one per section). */
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { Heading } from '../../core/src/types';
+import { underArticle } from '../../core/src/structure/tree';
 import { toLspPosition, toLspRange } from '../../shared/src/positions';
 import type { Snapshot } from './analysis';
 
@@ -53,7 +54,7 @@ export function documentSymbols(snap: Snapshot): DocumentSymbol[] {
       symbols[i] = undefined;
       return;
     }
-    if (h.kind === 'item' && h.parent >= 0 && result.outline[h.parent].kind !== 'heading' && result.outline[h.parent].kind !== 'item') {
+    if (underArticle(result.outline, i)) {
       symbols[i] = undefined;
       return;
     }

@@ -7,6 +7,7 @@
  */
 import type { Mention, Range, SetAside } from '../types';
 import type { PairMatch } from './constructions';
+import { lineOf } from '../text/lines';
 
 /** An occurrence of an alias that may count. */
 export interface Candidate {
@@ -36,14 +37,7 @@ export class Sentences {
   }
 
   index(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lineOf(this, offset);
   }
 
   /** Whether sentences i and k are in the same paragraph (no line end between them). */

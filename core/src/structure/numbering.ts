@@ -9,6 +9,7 @@
  */
 import type { Heading, OutlineRule } from '../types';
 import { FAMILY_LEVEL, familyForLevel, markerFor, markerLike, type Family } from './markers';
+import { underArticle } from './tree';
 
 export interface OutlineProblem {
   rule: OutlineRule;
@@ -41,7 +42,7 @@ export function checkNumbering(headings: Heading[], canonical: boolean[], excerp
     if (!fam) return;
     const parent = h.parent >= 0 ? headings[h.parent] : undefined;
     // The 项 of an article in half-width brackets are left to the law text's own conventions.
-    const provision = parent?.family === 'article' || parent?.kind === 'item' && h.kind === 'item' && inArticle(headings, idx);
+    const provision = underArticle(headings, idx);
     if (!canonical[idx] && !provision) problems.push({ rule: 'outline-punctuation', heading: idx, expected: markerFor(fam, h.number), found: h.marker });
     // A 公文 level left out under a 公文 parent (1. directly under 一、). 节 are optional; the 项
     // and 目 of an article are not checked for levels.
@@ -56,7 +57,7 @@ export function checkNumbering(headings: Heading[], canonical: boolean[], excerp
       }
     }
     // 条 are numbered through the run; other levels within their parent, by the run's convention.
-    const group = fam === 'article' ? `${h.run}:article` : `${h.run}:${fam}:${h.rank}:${parent?.family ?? ''}`;
+    const group = groupOf(h, parent);
     const underKey = fam === 'article' ? group : `${group}@${h.parent}`;
     const prevHere = lastUnderParent.get(underKey);
     const prevGroup = lastInGroup.get(group);
@@ -92,14 +93,14 @@ export function checkNumbering(headings: Heading[], canonical: boolean[], excerp
   // continuing run they share the group's sequence.
   for (const h of headings) {
     if (!h.family || h.family === 'article') continue;
-    const parent = h.parent >= 0 ? headings[h.parent] : undefined;
-    const group = `${h.run}:${h.family}:${h.rank}:${parent?.family ?? ''}`;
+    const group = groupOf(h, h.parent >= 0 ? headings[h.parent] : undefined);
     if (conventions.get(group) === 'continue') h.sequence = group;
   }
   return problems;
 }
 
-function inArticle(headings: Heading[], i: number): boolean {
-  for (let p = headings[i].parent; p >= 0; p = headings[p].parent) if (headings[p].family === 'article') return true;
-  return false;
+
+/** The level group a node is numbered in: 条 through the run; other levels by family, depth and the parent's family. */
+function groupOf(h: Heading, parent: Heading | undefined): string {
+  return h.family === 'article' ? `${h.run}:article` : `${h.run}:${h.family}:${h.rank}:${parent?.family ?? ''}`;
 }

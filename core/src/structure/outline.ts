@@ -13,6 +13,7 @@ import { lineOf, type Lines } from '../text/lines';
 import { FAMILY_LEVEL, isChapterFamily, matchMarker, type Family, type MarkerMatch } from './markers';
 import { LineRole, scanFrame } from './frame';
 import { checkNumbering, type OutlineProblem } from './numbering';
+import { underArticle } from './tree';
 
 export type { OutlineProblem } from './numbering';
 
@@ -289,16 +290,11 @@ function buildTree(headings: Heading[], runEnd: (run: number) => number): void {
     h.parent = parent;
     h.level = parent < 0 ? 1 : headings[parent].level + 1;
     // Inside an article, （一） and 1. are its 项 and 目: provisions, not headings.
-    if (parent >= 0 && (headings[parent].family === 'article' || (headings[parent].kind === 'item' && underArticle(headings, parent)))) h.kind = 'item';
+    if (underArticle(headings, i)) h.kind = 'item';
     if (h.family === 'article') h.kind = 'article';
     stack.push(i);
   }
   for (const s of stack) close(s, runEnd(run));
-}
-
-function underArticle(headings: Heading[], i: number): boolean {
-  for (let p = headings[i].parent; p >= 0; p = headings[p].parent) if (headings[p].family === 'article') return true;
-  return false;
 }
 
 /** Numbered lines without a # prefix sit below every Markdown # level. */

@@ -23,8 +23,8 @@ export function splitLines(text: string): Lines {
   return { starts, ends };
 }
 
-/** 0-based line containing offset (binary search). */
-export function lineOf(lines: Lines, offset: number): number {
+/** 0-based line (or any span of a sorted `starts` table) containing offset (binary search). */
+export function lineOf(lines: { starts: number[] }, offset: number): number {
   let lo = 0;
   let hi = lines.starts.length - 1;
   while (lo < hi) {
