@@ -11,11 +11,16 @@ export function symbolKind(level: number): SymbolKind {
   return KIND_BY_LEVEL[Math.min(Math.max(level, 1), KIND_BY_LEVEL.length) - 1];
 }
 
-/** Offset where a section's text ends, leaving out trailing line breaks and blank lines. */
+/** Where text from `start` up to `end` ends, leaving out trailing line breaks and blank lines. */
+function contentEnd(text: string, start: number, end: number): number {
+  let e = Math.max(end, start);
+  while (e > start && /[\r\n \t\u3000]/.test(text[e - 1])) e--;
+  return e;
+}
+
+/** Offset where a section's text ends. */
 function sectionContentEnd(text: string, h: Heading): number {
-  let end = Math.max(h.sectionEnd, h.range.end);
-  while (end > h.range.end && /[\r\n \t\u3000]/.test(text[end - 1])) end--;
-  return end;
+  return contentEnd(text, h.range.end, h.sectionEnd);
 }
 
 function symbolName(h: Heading): string {
@@ -33,14 +38,12 @@ export function documentSymbols(snap: Snapshot): DocumentSymbol[] {
   const roots: DocumentSymbol[] = [];
   const runRoots: DocumentSymbol[][] = [roots];
   for (const a of result.attachments) {
-    const end = a.end;
-    let e = end;
-    while (e > a.range.end && /[\r\n \t\u3000]/.test(text[e - 1])) e--;
+    const e = contentEnd(text, a.range.end, a.end);
     const titleText = a.title ? text.slice(a.title.start, a.title.end).replace(/\s+/g, ' ').trim() : '';
     const symbol: DocumentSymbol = {
       name: a.title && a.title.start === a.range.start ? titleText : [text.slice(a.range.start, a.range.end).trim(), titleText].filter(Boolean).join(' '),
       kind: SymbolKind.File,
-      range: toLspRange(doc, { start: a.range.start, end: Math.max(e, a.range.end) }),
+      range: toLspRange(doc, { start: a.range.start, end: e }),
       selectionRange: toLspRange(doc, a.range),
       children: [],
     };
@@ -81,11 +84,7 @@ export function foldingRanges(snap: Snapshot): FoldingRange[] {
     const endLine = toLspPosition(doc, end).line;
     if (endLine > startLine) out.push({ startLine, endLine, kind: FoldingRangeKind.Region });
   };
-  for (const a of result.attachments) {
-    let e = a.end;
-    while (e > a.range.end && /[\r\n \t\u3000]/.test(text[e - 1])) e--;
-    fold(a.range.start, e);
-  }
+  for (const a of result.attachments) fold(a.range.start, contentEnd(text, a.range.end, a.end));
   for (const h of result.outline) fold(h.range.start, sectionContentEnd(text, h));
   out.sort((x, y) => x.startLine - y.startLine);
   return out;

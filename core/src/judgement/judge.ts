@@ -105,7 +105,7 @@ export interface Judgement {
 }
 
 function summary(counted: Mention[], setAside: SetAside[]): EvidenceSummary {
-  const tally = new Map<string, { side: number; term: string; count: number; reason?: SetAside['reason'] }>();
+  const tally = new Map<string, { side: number; term: string; count: number }>();
   for (const m of counted) {
     const k = `c${m.side}:${m.alias}`;
     const t = tally.get(k) ?? { side: m.side, term: m.alias, count: 0 };
@@ -121,7 +121,7 @@ function summary(counted: Mention[], setAside: SetAside[]): EvidenceSummary {
   }
   const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
   return {
-    counted: [...tally.values()].sort(byCount).map(({ side, term, count }) => ({ side, term, count })),
+    counted: [...tally.values()].sort(byCount),
     setAside: [...aside.values()].sort(byCount),
   };
 }

@@ -330,7 +330,7 @@ export function scanFrame(text: string, lines: Lines, skipped: (i: number) => bo
     };
     for (let i = 0; i < n; i++) {
       if (roles[i] !== LineRole.Prose) continue;
-      const word = TOC_WORD.test(bare(texts[i]).replace(/[\s\u3000]/g, '')) || /^目\s*录$/.test(bare(texts[i]));
+      const word = TOC_WORD.test(bare(texts[i]));
       const mk = matchMarker(bare(texts[i]));
       if (!word && !mk) continue;
       // Candidate entries: consecutive content lines that are headings or short titles.
