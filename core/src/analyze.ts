@@ -281,6 +281,16 @@ export class Analyzer {
       titleRange,
       title: outline.title ? text.slice(outline.title.start, outline.title.end) : '',
       sentenceAt: (o) => sentences.index(o),
+      sentenceText: (o) => {
+        const r = sentences.at(o);
+        return text.slice(r.start, r.end);
+      },
+      paragraphAt: (o) => lineOf(lines, o),
+      subjectTitle: (id) => {
+        const sc = scopeOfId(id);
+        const title = outline.title ? text.slice(outline.title.start, outline.title.end) : '';
+        return sc?.status === 'part' ? sc.parts.map((i) => text.slice(headings[i].titleRange.start, headings[i].titleRange.end)).join('\n') : title;
+      },
       inHeadingTitle: (o) => {
         const h = headingAtLine.get(lineOf(lines, o));
         return !!h && o >= h.titleRange.start && o < h.titleRange.end;

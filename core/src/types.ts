@@ -24,6 +24,8 @@ export interface SideDef {
   generic?: string[];
   /** A paragraph that writes about this side, inserted by the quick fix. */
   paragraph?: string;
+  /** Patterns of a real commitment (amounts of money): the side is developed only where its evidence holds one. */
+  substance?: string[];
 }
 
 export interface SectionTemplate {
@@ -47,6 +49,11 @@ export interface RelationshipDef {
   sides: [SideDef, SideDef];
   /** The sides whose absence is reported as one-sided (default both). */
   flagWhenAbsent?: number[];
+  /**
+   * When the other side matters: `developed` (default) whenever one side is developed (opening data
+   * without security); `subject` only when the draft is about that side, its title naming it.
+   */
+  raiseWhen?: 'developed' | 'subject';
   /** Sides taken as present in a draft of the domain (发展 in a digital-government draft). */
   presumed?: number[];
   explanation: string;

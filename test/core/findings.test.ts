@@ -183,6 +183,50 @@ test('a heading naming a relationship is checked on its own body; only sides who
   assert.equal(analyze(dev).findings.filter((x) => x.scope === 'section').length, 0);
 });
 
+test('what an editor asks for: a safeguard whenever its side is developed, other sides only when the draft is about them', () => {
+  // A routine 经费保障 paragraph is not an investment programme; an amount of money makes it one.
+  const funds = (amount: string) =>
+    lines(
+      '江城市政务服务数字化提升方案',
+      '一、主要任务',
+      '（一）推进网上办事。推动高频事项全程网办，优化政务服务平台办事流程。',
+      '（二）强化资金保障。各区将所需经费纳入年度预算，统筹使用现有建设资金' + amount + '，保障设备采购和系统建设投入。',
+      WORKING,
+    );
+  const routine = analyze(funds(''));
+  assert.equal(routine.coverage.find((c) => c.relationship === 'investment-benefit')!.status, 'partial');
+  assert.ok(!kinds(routine).includes('one-sided:document:investment-benefit'));
+  const programme = analyze(funds('约3200万元'));
+  assert.ok(kinds(programme).includes('one-sided:document:investment-benefit'), kinds(programme).join(' '));
+  // Infrastructure without its use: asked only of a draft whose title is about infrastructure.
+  const infra = (title: string) =>
+    lines(title, '一、主要任务', '（一）建设政务云平台。推进政务云扩容，完善政务外网和数据中心，统一平台建设标准。', '（二）加强运行保障。做好政务云和政务外网的日常运维，提升统一平台和支撑平台的稳定性。', WORKING);
+  assert.ok(!kinds(analyze(infra('江城市政务服务改革方案'))).some((k) => k.endsWith('infrastructure-application')));
+  assert.ok(kinds(analyze(infra('江城市政务云建设方案'))).includes('one-sided:document:infrastructure-application'));
+});
+
+test('a task under its own heading develops a side; a side with two measures in one sentence is not a token', () => {
+  // Two sentences, one of them a heading on the data: a task, and security is absent.
+  const task = lines('江城市政务服务好差评工作通知', '一、推动评价数据汇聚应用', '评价数据实时汇聚至市平台，并向各区开放共享，支持分析改进。', WORKING);
+  assert.ok(kinds(analyze(task)).includes('one-sided:document:open-data-security'), kinds(analyze(task)).join(' '));
+  // Sharing in eight sentences against one clause of security: unbalanced; one sentence naming two safeguards is not a token.
+  const sharing = Array.from({ length: 8 }, (_, i) => `第${i + 1}批事项所需材料通过数据共享获取，依托共享交换平台按需共享，推进数据归集。`);
+  const base = ['江城市一网通办提升方案', '一、深化数据共享', ...sharing];
+  const token = analyze(lines(...base, '数据共享中应做好安全防护。', WORKING));
+  assert.ok(kinds(token).includes('unbalanced:document:open-data-security'), kinds(token).join(' '));
+  const measures = analyze(lines(...base, '数据共享严格落实分类分级要求，加强个人信息保护。', WORKING));
+  assert.ok(!kinds(measures).some((k) => k.endsWith('open-data-security')), kinds(measures).join(' '));
+});
+
+test('a heading that promises both sides: several sentences on one and a single remark on the other', () => {
+  const body = '依托市数据共享交换平台梳理所需数据。推动省级数据按需回流，数据共享满足率达到95%以上。';
+  const text = lines('江城市高效办成一件事实施意见', '一、总体要求', '推进政务服务一网通办。', '二、处理好数据共享与安全的关系', body + '同时要注意做好数据安全工作。', '三、其他', '推进线下服务。');
+  const f = analyze(text).findings.find((x) => x.scope === 'section' && x.relationship === 'open-data-security');
+  assert.equal(f?.kind, 'unbalanced');
+  const fine = text.replace('同时要注意做好数据安全工作。', '落实数据分类分级和授权访问要求。严格个人信息保护，防止数据超范围使用。');
+  assert.ok(!analyze(fine).findings.some((x) => x.scope === 'section' && x.relationship === 'open-data-security'));
+});
+
 test('the coverage status agrees with the findings', () => {
   const r = analyze(lines('江城市数字政府建设方案', '推进数据开放。'));
   const c = r.coverage.find((x) => x.relationship === 'open-data-security')!;

@@ -20,6 +20,7 @@ import type {
   ReviewSettings,
   SetAside,
   Severity,
+  SideDef,
 } from '../types';
 import * as msg from '../messages';
 
@@ -40,6 +41,16 @@ export interface SideEvidence {
   generic: number;
   /** Named in the title or in a heading: a subject of the draft, not a passing word. */
   central?: boolean;
+  /** Named in a heading of the draft: a task of its own. */
+  headed?: boolean;
+  /** Named in the title of what is reviewed (the document's, or the reviewed part's heading). */
+  subject?: boolean;
+  /** The most sentences with evidence in one paragraph. */
+  paragraph?: number;
+  /** Distinct specific terms counted. */
+  distinct?: number;
+  /** For a side that declares substance: whether one of its evidence sentences holds it. */
+  substantial?: boolean;
 }
 
 /** How much text a side had to be developed in: a long draft, a short one (or a part), a named section. */
@@ -48,28 +59,50 @@ export type TextSize = 'long' | 'short' | 'section';
 const SHORT_DEVELOPED_SPREAD = 3;
 /** Sentences with evidence a side needs to be developed: a task or a paragraph, not a phrase. */
 export const DEVELOPED_SPREAD = 5;
+/** Sentences with evidence in one paragraph that make it a paragraph about the side. */
+const PARAGRAPH_SPREAD = 3;
+
+/** Whether a side is developed: a paragraph about it, a task under its own heading, or evidence running through the text. */
+export function developed(x: SideEvidence, s: ReviewSettings, size: TextSize = 'long'): boolean {
+  if (x.substantial === false) return false;
+  const needed = size === 'long' ? DEVELOPED_SPREAD : SHORT_DEVELOPED_SPREAD;
+  // Running through the text, and a subject of it (named in its title or a heading), or running widely.
+  const wide = x.count >= s.minMentions && x.spread >= needed && (size === 'section' || !!x.central || x.spread >= 2 * needed);
+  // A task: a heading of its own (which counts for two mentions) and a sentence under it.
+  const task = !!x.headed && x.count + 1 >= s.minMentions && x.spread >= 2;
+  const paragraph = x.count >= s.minMentions && (x.paragraph ?? 0) >= PARAGRAPH_SPREAD;
+  return wide || task || paragraph;
+}
+
+/** The weight of a side: its sentences, or its distinct measures when one sentence names several. */
+const weight = (x: SideEvidence) => Math.max(x.spread, x.distinct ?? 0);
 
 /**
  * The status of a relationship from the evidence of its two sides. `flagged` lists the sides
- * whose absence counts (a data-security regulation need not develop data opening).
+ * whose absence counts (a data-security regulation need not develop data opening); with
+ * `raiseWhen: 'subject'` the absence counts only when the draft is about the present side.
  */
-export function classify(e: [SideEvidence, SideEvidence], s: ReviewSettings, flagged: readonly number[] = [0, 1], size: TextSize = 'long'): CoverageStatus {
+export function classify(
+  e: [SideEvidence, SideEvidence],
+  s: ReviewSettings,
+  flagged: readonly number[] = [0, 1],
+  size: TextSize = 'long',
+  raiseWhen: 'developed' | 'subject' = 'developed',
+): CoverageStatus {
   const [a, b] = e;
   if (a.count === 0 && b.count === 0) return 'missing';
-  // Developed, and a subject of the draft: named in its title or a heading, or running through it.
-  // A short text, a section or a part has fewer sentences to develop a side in.
-  const needed = size === 'long' ? DEVELOPED_SPREAD : SHORT_DEVELOPED_SPREAD;
-  const developed = (x: SideEvidence) => x.count >= s.minMentions && x.spread >= needed && (size === 'section' || x.central || x.spread >= 2 * needed);
+  // Whether the side `other` is asked for, given the side `present`.
+  const asked = (present: number) => flagged.includes(1 - present) && (raiseWhen === 'developed' || !!e[present].subject);
   if (a.count === 0 || b.count === 0) {
     const present = a.count > 0 ? 0 : 1;
     const absent = e[1 - present];
-    return developed(e[present]) && absent.generic <= GENERIC_PRESENCE && flagged.includes(1 - present) ? 'one-sided' : 'partial';
+    return developed(e[present], s, size) && absent.generic <= GENERIC_PRESENCE && asked(present) ? 'one-sided' : 'partial';
   }
   const bigSide = a.spread >= b.spread ? 0 : 1;
   const [big, small] = [e[bigSide], e[1 - bigSide]];
-  // A side with a heading of its own is not a token.
-  const token = small.spread <= 1 && small.count <= 2 && !small.central;
-  const unbalanced = developed(big) && big.spread >= s.unbalancedMinLarger && token && small.spread / big.spread < s.balanceRatio && flagged.includes(1 - bigSide);
+  // A token: a clause or two, not a heading of its own, against paragraphs.
+  const token = !small.central && weight(small) <= 2 && weight(small) / big.spread < s.balanceRatio;
+  const unbalanced = developed(big, s, size) && big.spread >= s.unbalancedMinLarger && token && asked(bigSide);
   return unbalanced ? 'unbalanced' : 'balanced';
 }
 
@@ -94,8 +127,26 @@ export interface JudgeInput {
   inHeadingTitle: (offset: number) => boolean;
   /** Index of the sentence holding an offset: evidence is spread over sentences. */
   sentenceAt: (offset: number) => number;
+  /** The text of the sentence holding an offset. */
+  sentenceText: (offset: number) => string;
+  /** Index of the paragraph (line) holding an offset. */
+  paragraphAt: (offset: number) => number;
+  /** The title a draft's subject is read from, per relationship: the document's, or the reviewed parts' headings. */
+  subjectTitle: (id: string) => string;
   /** Chinese characters of prose. */
   proseLength: number;
+}
+
+const substanceCache = new WeakMap<SideDef, RegExp | null>();
+
+/** A side's substance patterns as one expression (validated when the pack loads). */
+function substanceOf(side: SideDef): RegExp | null {
+  let re = substanceCache.get(side);
+  if (re === undefined) {
+    re = side.substance?.length ? new RegExp(side.substance.map((p) => `(?:${p})`).join('|'), 'u') : null;
+    substanceCache.set(side, re);
+  }
+  return re;
 }
 
 export interface Judgement {
@@ -150,20 +201,46 @@ export function judge(input: JudgeInput): Judgement {
     const aside = asideById.get(r.id) ?? [];
     const per: [Range[], Range[]] = [[], []];
     const lines: [Set<number>, Set<number>] = [new Set(), new Set()];
+    const paragraphs: [Map<number, Set<number>>, Map<number, Set<number>>] = [new Map(), new Map()];
+    const terms: [Set<string>, Set<string>] = [new Set(), new Set()];
     const inTitle: [number, number] = [0, 0];
+    const substance = r.sides.map((side) => substanceOf(side));
+    const substantial: [boolean, boolean] = [false, false];
     for (const m of ms) {
       per[m.side].push(m.range);
-      lines[m.side].add(input.sentenceAt(m.range.start));
+      const si = input.sentenceAt(m.range.start);
+      lines[m.side].add(si);
+      const pi = input.paragraphAt(m.range.start);
+      let inPara = paragraphs[m.side].get(pi);
+      if (!inPara) paragraphs[m.side].set(pi, (inPara = new Set()));
+      inPara.add(si);
+      if (!m.generic) terms[m.side].add(m.alias);
       if (input.inHeadingTitle(m.range.start)) inTitle[m.side]++;
+      const re = substance[m.side];
+      if (re && !substantial[m.side] && re.test(input.sentenceText(m.range.start))) substantial[m.side] = true;
     }
     const generic = [0, 0];
     for (const m of aside) if (m.reason === 'generic') generic[m.side]++;
-    const ev: [SideEvidence, SideEvidence] = [
-      { count: per[0].length, spread: lines[0].size, generic: generic[0], central: inTitle[0] > 0 || r.sides[0].aliases.some((a) => input.title.includes(a)) },
-      { count: per[1].length, spread: lines[1].size, generic: generic[1], central: inTitle[1] > 0 || r.sides[1].aliases.some((a) => input.title.includes(a)) },
-    ];
+    const subjectTitle = input.subjectTitle(r.id);
+    const side = (k: 0 | 1): SideEvidence => {
+      let paragraph = 0;
+      for (const set of paragraphs[k].values()) paragraph = Math.max(paragraph, set.size);
+      const inDocTitle = r.sides[k].aliases.some((a) => input.title.includes(a));
+      return {
+        count: per[k].length,
+        spread: lines[k].size,
+        generic: generic[k],
+        central: inTitle[k] > 0 || inDocTitle,
+        headed: inTitle[k] > 0,
+        subject: r.sides[k].aliases.some((a) => subjectTitle.includes(a)),
+        paragraph,
+        distinct: terms[k].size,
+        substantial: substance[k] ? substantial[k] : undefined,
+      };
+    };
+    const ev: [SideEvidence, SideEvidence] = [side(0), side(1)];
     const brief = (input.proseLength < BRIEF_TEXT && !input.partScope(r.id)) || REPLY_TITLE.test(input.title.trim());
-    let status = classify(ev, s, r.flagWhenAbsent, input.proseLength < SHORT_TEXT || input.partScope(r.id) ? 'short' : 'long');
+    let status = classify(ev, s, r.flagWhenAbsent, input.proseLength < SHORT_TEXT || input.partScope(r.id) ? 'short' : 'long', r.raiseWhen);
     // A brief text gets no document-wide finding, and its coverage says so too.
     if (brief && (status === 'one-sided' || status === 'unbalanced')) status = 'partial';
     const headings: number[] = [];
@@ -261,6 +338,7 @@ function sectionFindings(
   const from = h.titleRange.end;
   const per: [Range[], Range[]] = [[], []];
   const sentences: [Set<number>, Set<number>] = [new Set(), new Set()];
+  const terms: [Set<string>, Set<string>] = [new Set(), new Set()];
   let lo = 0;
   let hiIdx = mentions.length;
   while (lo < hiIdx) {
@@ -273,6 +351,7 @@ function sectionFindings(
     if (m.id !== r.id) continue;
     per[m.side].push(m.range);
     sentences[m.side].add(sentenceAt(m.range.start));
+    if (!m.generic) terms[m.side].add(m.alias);
   }
   const [a, b] = [per[0].length, per[1].length];
   const sides = [
@@ -290,8 +369,10 @@ function sectionFindings(
   }
   const [sa, sb] = [sentences[0].size, sentences[1].size];
   const bigSide = sa >= sb ? 0 : 1;
-  const [big, small] = [Math.max(sa, sb), Math.min(sa, sb)];
-  if (big >= SHORT_DEVELOPED_SPREAD && small === 1 && flagged.includes(1 - bigSide)) {
+  const big = Math.max(sa, sb);
+  // The heading promises both sides: one side in several sentences and the other a single remark.
+  const small = Math.max(sentences[1 - bigSide].size, terms[1 - bigSide].size);
+  if (big >= 2 && small === 1 && per[1 - bigSide].length === 1 && flagged.includes(1 - bigSide)) {
     return [{ ...base, kind: 'unbalanced', severity: severity('unbalanced', r.id), message: msg.unbalancedSection(r, sa, sb), related: per[bigSide] }];
   }
   return [];
