@@ -19,6 +19,9 @@ export const ClientCommands = {
 /** Result of `policyReview.getCoverageViewState`. */
 export interface CoverageViewState {
   statusText: string;
+  statusTooltip: string;
+  /** The coverage view's message (why a framework does not apply, or applies to a part). */
+  message: string;
   items: CoverageRow[];
 }
 
@@ -49,7 +52,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     ),
     vscode.commands.registerCommand(
       ClientCommands.getCoverageViewState,
-      (): CoverageViewState => ({ statusText: statusBar.text, items: view.rows() }),
+      (): CoverageViewState => ({ statusText: statusBar.text, statusTooltip: statusBar.tooltipText, message: view.message, items: view.rows() }),
     ),
   ];
 }

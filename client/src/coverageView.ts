@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { Commands, type CoverageItem } from '../../shared/src/protocol';
 import type { CoverageModel, CoverageState } from './coverageModel';
 import {
+  scopeLines,
   firstMention,
   itemStatusLabel,
   shownStatus,
@@ -64,6 +65,11 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
   }
 
   /** Rows as currently shown. */
+  /** The message shown above the rows, if any. */
+  get message(): string {
+    return this.view.message ?? '';
+  }
+
   rows(): CoverageRow[] {
     return this.nodes().map((n) => coverageRow(n.item));
   }
@@ -122,9 +128,8 @@ export class CoverageTreeProvider implements vscode.TreeDataProvider<CoverageNod
         this.view.message = vscode.l10n.t('Coverage could not be read: {0}', state.message);
         break;
       case 'ready':
-        this.view.message = state.result.engaged
-          ? undefined
-          : vscode.l10n.t('This draft does not engage the relationship framework yet, so document-wide findings such as missing relationships are held back.');
+        // Where a framework applies to the whole draft nothing needs saying; otherwise say why.
+        this.view.message = scopeLines(state.result, true).join(' ') || undefined;
         break;
       default:
         this.view.message = undefined;

@@ -3,7 +3,7 @@
  * and the insert QuickPick so the three say the same thing.
  */
 import * as vscode from 'vscode';
-import type { CoverageItem, CoverageResult } from '../../shared/src/protocol';
+import { inLanguage, type CoverageItem, type CoverageResult } from '../../shared/src/protocol';
 
 export type ItemStatus = CoverageItem['status'];
 
@@ -131,4 +131,29 @@ export function firstMention(item: CoverageItem): CoverageItem['sides'][number][
     }
   }
   return best;
+}
+
+/** Whether no framework applies to the draft (it is outside every framework's domain). */
+export function scopeOut(result: CoverageResult): boolean {
+  const scope = result.scope ?? [];
+  return scope.length > 0 && scope.every((s) => s.status === 'out');
+}
+
+/**
+ * What to say about where the frameworks apply, in the UI's language: why a framework does not
+ * apply or applies to a part only, and how to ask for it anyway. With `onlyExceptions`, nothing
+ * for a framework that applies to the whole draft.
+ */
+export function scopeLines(result: CoverageResult, onlyExceptions = false): string[] {
+  const chinese = vscode.env.language.toLowerCase().startsWith('zh');
+  const out: string[] = [];
+  for (const s of result.scope ?? []) {
+    const reason = inLanguage(s.reason, chinese);
+    if (s.status === 'out') {
+      out.push(vscode.l10n.t('The {0} framework does not apply to this draft: {1}.', s.label, reason));
+      out.push(vscode.l10n.t('To review it anyway, set policyReview.scope to "always" or add the comment <!-- policy-review-framework {0} --> to the draft.', s.pack));
+    } else if (s.status === 'part') out.push(vscode.l10n.t('Only part of this draft is reviewed against the {0} framework: {1}.', s.label, reason));
+    else if (!onlyExceptions) out.push(vscode.l10n.t('The {0} framework applies: {1}.', s.label, reason));
+  }
+  return out;
 }

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { Commands } from '../../shared/src/protocol';
+import { scopeLines, scopeOut } from './presentation';
 import type { CoverageModel, CoverageState } from './coverageModel';
 import { coveredCount } from './presentation';
 
@@ -22,6 +23,13 @@ export class CoverageStatusBar implements vscode.Disposable {
   /** The text as currently shown; empty when hidden. */
   get text(): string {
     return this.visible ? this.item.text : '';
+  }
+
+  /** The tooltip as currently shown, as text. */
+  get tooltipText(): string {
+    if (!this.visible) return '';
+    const t = this.item.tooltip;
+    return typeof t === 'string' ? t : (t?.value ?? '');
   }
 
   private visible = false;
@@ -54,11 +62,12 @@ export class CoverageStatusBar implements vscode.Disposable {
       case 'ready': {
         const { result } = state;
         const { covered, total } = coveredCount(result);
-        const parts = [`$(checklist) ${vscode.l10n.t('Relationships {0}/{1}', covered, total)}`];
+        // A draft outside every framework's domain: say so rather than count relationships.
+        const parts = [scopeOut(result) ? `$(circle-slash) ${vscode.l10n.t('Not applicable')}` : `$(checklist) ${vscode.l10n.t('Relationships {0}/{1}', covered, total)}`];
         if (result.problems.error > 0) parts.push(`✖ ${result.problems.error}`);
         parts.push(`⚠ ${result.problems.warning}`);
         this.item.text = parts.join(' · ');
-        this.item.tooltip = this.tooltip(covered, total, result.problems, result.engaged);
+        this.item.tooltip = this.tooltip(covered, total, result.problems, scopeLines(result));
         break;
       }
     }
@@ -70,7 +79,7 @@ export class CoverageStatusBar implements vscode.Disposable {
     covered: number,
     total: number,
     problems: { error: number; warning: number; information: number },
-    engaged: boolean,
+    scope: string[],
   ): vscode.MarkdownString {
     const lines = [
       `**${vscode.l10n.t('Policy Review: Relationship Coverage')}**`,
@@ -79,9 +88,7 @@ export class CoverageStatusBar implements vscode.Disposable {
       '',
       vscode.l10n.t('Errors: {0} · Warnings: {1} · Information: {2}', problems.error, problems.warning, problems.information),
     ];
-    if (!engaged) {
-      lines.push('', vscode.l10n.t('This draft does not engage the relationship framework yet, so document-wide findings such as missing relationships are held back.'));
-    }
+    for (const line of scope) lines.push('', line);
     lines.push('', vscode.l10n.t('Click to show the coverage view.'));
     const md = new vscode.MarkdownString(lines.join('\n'));
     md.supportThemeIcons = true;

@@ -39,5 +39,6 @@ export function coverageOf(outcome: Outcome): CoverageResult {
       sides: [{ label: def.name, count: cov?.count ?? 0, ...(first ? { first: toLspRange(doc, first) } : {}) }],
     });
   }
-  return { ...base, reviewed: true, engaged: result.engaged, items };
+  const scope = result.scope.map(({ pack, label, status, reason }) => ({ pack, label, status, reason }));
+  return { ...base, reviewed: true, engaged: result.engaged, scope, items };
 }

@@ -35,9 +35,28 @@ export interface CoverageResult {
   reviewed: boolean;
   skippedReason?: string;
   engaged: boolean;
+  /** Per framework: whether it applies to the document, and why. */
+  scope?: CoverageScope[];
   items: CoverageItem[];
   /** Counts of diagnostics by severity in this document. */
   problems: { error: number; warning: number; information: number; hint: number };
+}
+
+/** Whether a framework applies to a document: the whole of it, a part, not at all, or as the writer asked. */
+export interface CoverageScope {
+  pack: string;
+  /** The domain's name, e.g. 数字政府. */
+  label: string;
+  status: 'whole' | 'part' | 'out' | 'forced';
+  /** Chinese first, then English, separated by “ / ”. */
+  reason: string;
+}
+
+/** One language of a text written “中文 / English”: the Chinese part for a Chinese UI, the English part otherwise. */
+export function inLanguage(text: string, chinese: boolean): string {
+  const at = text.indexOf(' / ');
+  if (at < 0) return text;
+  return chinese ? text.slice(0, at) : text.slice(at + 3);
 }
 
 /** Notification server → client: the coverage of a document changed (after each published analysis). */

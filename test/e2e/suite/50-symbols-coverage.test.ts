@@ -82,4 +82,21 @@ suite('大纲与覆盖 / outline and coverage', () => {
     assert.equal(ods.status, 'one-sided');
     assert.equal(state.items.find((i) => i.id === 'investment-benefit')?.status, 'balanced');
   });
+
+  test('a draft outside the domain: the status bar and the coverage view say the framework does not apply, and why', async () => {
+    const { doc } = await openDraft('fangxun.txt');
+    const zh = vscode.env.language.toLowerCase().startsWith('zh');
+    const state = await poll(coverageViewState, (s) => s.items.length > 0 && s.message.length > 0, 'coverage view of the flood-control notice', FIRST_ANALYSIS_MS);
+    assert.match(state.statusText, zh ? /不适用/ : /Not applicable/, state.statusText);
+    // Why, in the UI's language only, and how to ask for the framework anyway.
+    const why = zh ? /数字政府框架不适用于这篇文稿：文稿不是关于数字政府的（领域词 \d+ 处/ : /The 数字政府 framework does not apply to this draft: the draft is not about 数字政府 \(\d+ domain terms/;
+    assert.match(state.message, why, state.message);
+    assert.match(state.statusTooltip, why, state.statusTooltip);
+    assert.match(state.message, /policy-review-framework digital-government/);
+    assert.ok(!state.message.includes(zh ? 'the draft is not about' : '文稿不是关于'), `one language: ${state.message}`);
+    // No relationship finding, however often it says 安全, 发展, 企业.
+    const relationships = builtinRelationships();
+    const ds = vscode.languages.getDiagnostics(doc.uri).filter((d) => relationships.has(codeOf(d) ?? ''));
+    assert.deepEqual(ds.map((d) => codeOf(d)), []);
+  });
 });

@@ -219,11 +219,13 @@ export async function waitForAnalysis(doc: vscode.TextDocument, alias: string, t
 
 export interface CoverageViewState {
   statusText: string;
+  statusTooltip: string;
+  message: string;
   items: { id: string; label: string; description: string; status: string }[];
 }
 
 export async function coverageViewState(): Promise<CoverageViewState> {
-  return (await vscode.commands.executeCommand<CoverageViewState>('policyReview.getCoverageViewState')) ?? { statusText: '', items: [] };
+  return (await vscode.commands.executeCommand<CoverageViewState>('policyReview.getCoverageViewState')) ?? { statusText: '', statusTooltip: '', message: '', items: [] };
 }
 
 // ---- the language server process -----------------------------------------------------------
