@@ -15,6 +15,9 @@ export type OutlineRule =
   | 'outline-duplicate'
   | 'outline-punctuation';
 
+/** Kinds of real commitment a side's evidence may have to hold. */
+export type Substance = 'amount';
+
 /** One side of a relationship as written in a rule pack. */
 export interface SideDef {
   label: string;
@@ -24,8 +27,8 @@ export interface SideDef {
   generic?: string[];
   /** A paragraph that writes about this side, inserted by the quick fix. */
   paragraph?: string;
-  /** Patterns of a real commitment (amounts of money): the side is developed only where its evidence holds one. */
-  substance?: string[];
+  /** What shows a real commitment (`amount`: an amount of money): the side is developed only where its evidence holds one. */
+  substance?: Substance[];
 }
 
 export interface SectionTemplate {

@@ -21,6 +21,7 @@ import type {
   SetAside,
   Severity,
   SideDef,
+  Substance,
 } from '../types';
 import * as msg from '../messages';
 
@@ -137,16 +138,24 @@ export interface JudgeInput {
   proseLength: number;
 }
 
-const substanceCache = new WeakMap<SideDef, RegExp | null>();
-
-/** A side's substance patterns as one expression (validated when the pack loads). */
-function substanceOf(side: SideDef): RegExp | null {
-  let re = substanceCache.get(side);
-  if (re === undefined) {
-    re = side.substance?.length ? new RegExp(side.substance.map((p) => `(?:${p})`).join('|'), 'u') : null;
-    substanceCache.set(side, re);
+/** Whether a text holds an amount of money: a digit (Arabic or full-width), an optional 多/余, then 万元 or 亿元. Linear. */
+function holdsAmount(text: string): boolean {
+  for (let i = text.indexOf('元'); i >= 0; i = text.indexOf('元', i + 1)) {
+    const unit = text[i - 1];
+    if (unit !== '万' && unit !== '亿') continue;
+    let k = i - 2;
+    while (k >= 0 && k > i - 5 && (text[k] === '多' || text[k] === '余' || text[k] === ' ')) k--;
+    const c = text.charCodeAt(k);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)) return true;
   }
-  return re;
+  return false;
+}
+
+/** Recognisers of a real commitment, fixed in the core: packs are data, they name a kind, never a pattern. */
+const SUBSTANCE: Record<Substance, (text: string) => boolean> = { amount: holdsAmount };
+
+function substanceOf(side: SideDef): ((text: string) => boolean)[] | null {
+  return side.substance?.length ? side.substance.map((k) => SUBSTANCE[k]) : null;
 }
 
 export interface Judgement {
@@ -216,8 +225,11 @@ export function judge(input: JudgeInput): Judgement {
       inPara.add(si);
       if (!m.generic) terms[m.side].add(m.alias);
       if (input.inHeadingTitle(m.range.start)) inTitle[m.side]++;
-      const re = substance[m.side];
-      if (re && !substantial[m.side] && re.test(input.sentenceText(m.range.start))) substantial[m.side] = true;
+      const res = substance[m.side];
+      if (res && !substantial[m.side]) {
+        const sentence = input.sentenceText(m.range.start);
+        if (res.some((holds) => holds(sentence))) substantial[m.side] = true;
+      }
     }
     const generic = [0, 0];
     for (const m of aside) if (m.reason === 'generic') generic[m.side]++;
