@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { FileReport } from './review';
 
 const STATUS_ZH: Record<string, string> = { balanced: '平衡', 'one-sided': '单方面', unbalanced: '失衡', partial: '仅提及', missing: '缺失', present: '已体现' };
+const ENCODING_NAME: Record<string, string> = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', gb18030: 'GB 18030 (GBK)', big5: 'Big5' };
 const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', information: '提示', hint: '建议' };
 
 /** Display width: CJK and full-width characters take two columns. */
@@ -36,6 +37,7 @@ export function formatText(reports: FileReport[], cwd: string, color: boolean): 
     }
     out.push('');
     out.push(c('1', `关系覆盖 / Coverage — ${rel}`));
+    if (r.encoding) out.push(`  编码 / encoding：${ENCODING_NAME[r.encoding] ?? r.encoding}`);
     // Whether each framework applies, and why: out of scope means no relationship findings.
     for (const s of r.scope ?? []) out.push(`  ${s.status === 'out' ? c('2', '不适用 / does not apply') : '适用 / applies'}：${s.reason}`);
     const nameW = Math.max(...r.coverage.map((x) => width(x.name)), 8) + 2;
@@ -95,7 +97,8 @@ export function formatSarif(reports: FileReport[], cwd: string, ruleNames: Map<s
   for (const x of results) delete (x as { kind?: string }).kind;
   const invocations = [
     {
-      executionSuccessful: true,
+      // A file that could not be read is a failed execution (the CLI exits 2 for it).
+      executionSuccessful: !reports.some((r) => r.error),
       toolExecutionNotifications: reports
         .filter((r) => r.error || r.skipped)
         .map((r) => ({

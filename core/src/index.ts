@@ -8,7 +8,7 @@ export { loadRulePacks, parseRulePack, builtinRuleFiles, formatRulePackError } f
 export { Analyzer, type AnalyzeOptions, type AnalysisProfile } from './analyze';
 export { classify, SHORT_TEXT } from './judgement/judge';
 export { evidenceLine, setAsideReason } from './messages';
-export { decodeDraft, isBinaryText, utf8Length, tooLargeMessage, type DecodeResult } from './input';
+export { decodeDraft, isBinaryText, utf8Length, tooLargeMessage, type DecodeResult, type DraftEncoding, type LegacyDecoder } from './input';
 export { markerFor, markerLike, matchMarker, familyForLevel, childFamily, LEVEL_NAMES, type Family } from './structure/markers';
 export { normalTitle } from './structure/frame';
 export { underArticle } from './structure/tree';

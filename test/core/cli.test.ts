@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as iconv from 'iconv-lite';
 import { ROOT, FIXTURES } from './helpers';
 
 const BIN = path.join(ROOT, 'bin', 'policy-review.js');
@@ -69,6 +70,30 @@ test('exit 2 on usage errors and unreadable input, naming the file', () => {
   const b = run('check', bin);
   assert.equal(b.status, 2);
   assert.match(b.stdout + b.stderr, /image\.txt.*UTF-8/);
+});
+
+test('special files are refused at once, a GB 18030 draft is read, and SARIF reports the failed execution', () => {
+  // A FIFO would block a reader for ever; /dev/zero never ends. Both get one line and exit 2.
+  const fifo = path.join(tmp, 'fifo.md');
+  const made = spawnSync('mkfifo', [fifo]);
+  if (made.status === 0) {
+    const r = spawnSync(process.execPath, [BIN, 'check', fifo], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+    assert.equal(r.status, 2, `status ${r.status} signal ${r.signal}`);
+    assert.match(r.stdout, /fifo\.md: error .*(普通文件|regular file)/);
+  }
+  const zero = spawnSync(process.execPath, [BIN, 'check', '/dev/zero', 'examples/sample-draft.md'], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+  assert.equal(zero.status, 2, `status ${zero.status} signal ${zero.signal}`);
+  assert.match(zero.stdout, /\/dev\/zero: error/);
+  assert.match(zero.stdout, /sample-draft\.md:\d+:\d+ warning/, 'the rest of the batch is reviewed');
+  const gbk = path.join(tmp, 'gbk.md');
+  fs.writeFileSync(gbk, iconv.encode(fs.readFileSync(path.join(ROOT, 'examples', 'sample-draft.md'), 'utf8'), 'gb18030'));
+  const g = run('check', gbk);
+  assert.equal(g.status, 1, g.stdout + g.stderr);
+  assert.match(g.stdout, /gbk\.md:\d+:\d+ warning .*open-data-security/);
+  assert.match(g.stdout, /GB 18030/);
+  const sarif = JSON.parse(run('check', '--format', 'sarif', '/dev/zero', 'examples/sample-draft.md').stdout);
+  assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
+  assert.equal(JSON.parse(run('check', '--format', 'sarif', 'examples/sample-draft.md').stdout).runs[0].invocations[0].executionSuccessful, true);
 });
 
 test('a file over the size limit is skipped with a warning, not reviewed', () => {

@@ -2,13 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { decodeDraft, isBinaryText } from '../../core/src';
+import * as iconv from 'iconv-lite';
+import { decodeDraft, isBinaryText, type LegacyDecoder } from '../../core/src';
 import { LineIndex, toLspRange } from '../../shared/src/positions';
 import { analyzer } from './helpers';
 
 test('UTF-8 with BOM decodes without the BOM', () => {
   const r = decodeDraft(new Uint8Array([0xef, 0xbb, 0xbf, ...Buffer.from('一、总体要求')]), 1000);
-  assert.deepEqual(r, { ok: true, text: '一、总体要求' });
+  assert.deepEqual(r, { ok: true, text: '一、总体要求', encoding: 'utf-8' });
 });
 
 test('binary input is refused with a clear message', () => {
@@ -16,10 +17,30 @@ test('binary input is refused with a clear message', () => {
   assert.equal(r.ok, false);
   assert.equal(!r.ok && r.reason, 'binary');
   assert.match(!r.ok ? r.message : '', /UTF-8/);
+  // A NUL far beyond the first kilobytes is binary too.
+  const late = decodeDraft(Buffer.concat([Buffer.from('一、总体要求\n'.repeat(2000)), Buffer.from([0]), Buffer.from('正文')]), 1 << 20);
+  assert.equal(!late.ok && late.reason, 'binary');
   const bad = decodeDraft(new Uint8Array([0xe4, 0xb8]), 1000);
   assert.equal(!bad.ok && bad.reason, 'binary');
   assert.ok(isBinaryText('abc\u0000def'));
   assert.ok(!isBinaryText('一、总体要求\r\n正文'));
+});
+
+const legacy: LegacyDecoder = (bytes, encoding) => iconv.decode(Buffer.from(bytes), encoding);
+
+test('drafts in GB 18030 (GBK), Big5 and UTF-16 with a BOM are read, and the encoding is named', () => {
+  const simplified = '关于推进政务数据共享的通知\n一、总体要求\n各区人民政府要加快推进数据共享和开放，切实保障数据安全。\n';
+  const traditional = '關於推進政務數據共享的通知\n一、總體要求\n各區人民政府要加快推進數據共享和開放，切實保障數據安全。\n';
+  const gb = decodeDraft(iconv.encode(simplified, 'gb18030'), 1 << 20, legacy);
+  assert.deepEqual(gb, { ok: true, text: simplified, encoding: 'gb18030' });
+  const big5 = decodeDraft(iconv.encode(traditional, 'big5'), 1 << 20, legacy);
+  assert.deepEqual(big5, { ok: true, text: traditional, encoding: 'big5' });
+  const le = decodeDraft(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(simplified, 'utf16le')]), 1 << 20);
+  assert.deepEqual(le, { ok: true, text: simplified, encoding: 'utf-16le' });
+  const be = Buffer.from(simplified, 'utf16le').swap16();
+  assert.deepEqual(decodeDraft(Buffer.concat([Buffer.from([0xfe, 0xff]), be]), 1 << 20), { ok: true, text: simplified, encoding: 'utf-16be' });
+  // Without a legacy decoder (the core alone), GB 18030 bytes are refused, not misread.
+  assert.equal(decodeDraft(iconv.encode(simplified, 'gb18030'), 1 << 20).ok, false);
 });
 
 test('oversized input is skipped', () => {
