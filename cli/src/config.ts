@@ -1,7 +1,7 @@
 /** The CLI's settings: defaults, then a --config JSON file, then flags. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_POLICY_REVIEW_SETTINGS, type PolicyReviewSettings } from '../../shared/src/settings';
+import { DEFAULT_POLICY_REVIEW_SETTINGS, settingProblem, type PolicyReviewSettings } from '../../shared/src/settings';
 
 export class UsageError extends Error {}
 
@@ -30,11 +30,8 @@ export function readConfig(file: string): Partial<PolicyReviewSettings> {
     if (!KEYS.has(key)) {
       throw new UsageError(`配置文件 ${file} 中有未知设置 “${k}”。可用：${[...KEYS].join(', ')} / Unknown setting “${k}” in ${file}.`);
     }
-    const expected = typeof (DEFAULT_POLICY_REVIEW_SETTINGS as unknown as Record<string, unknown>)[key];
-    const actual = Array.isArray(v) ? 'object' : typeof v;
-    if (actual !== expected) {
-      throw new UsageError(`配置文件 ${file} 中 “${k}” 的类型应为 ${expected}。/ Setting “${k}” in ${file} must be a ${expected}.`);
-    }
+    const problem = settingProblem(key as keyof PolicyReviewSettings, v);
+    if (problem) throw new UsageError(`配置文件 ${file} 中的设置 “${k}”：${problem.split(' / ')[0]}。/ Setting “${k}” in ${file}: ${problem.split(' / ')[1] ?? problem}.`);
     out[key] = v;
   }
   // Rule pack paths in a config file are relative to the file.

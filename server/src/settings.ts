@@ -8,6 +8,8 @@ import { FINDING_KIND_IDS } from '../../core/src/judgement/kinds';
 import type { Severity, FindingKind } from '../../core/src/types';
 import {
   DEFAULT_POLICY_REVIEW_SETTINGS,
+  NUMERIC_LIMITS,
+  settingProblem,
   type PolicyReviewSettings,
   type SegmenterBackend,
 } from '../../shared/src/settings';
@@ -21,8 +23,8 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function num(v: unknown, fallback: number, min: number): number {
-  return typeof v === 'number' && Number.isFinite(v) && v >= min ? v : fallback;
+function num(key: keyof typeof NUMERIC_LIMITS, v: unknown, fallback: number): number {
+  return settingProblem(key, v) === undefined ? (v as number) : fallback;
 }
 
 function strings(v: unknown, fallback: string[]): string[] {
@@ -66,14 +68,14 @@ export function normalizeSettings(raw: unknown): PolicyReviewSettings {
     useBuiltinRules: typeof r.useBuiltinRules === 'boolean' ? r.useBuiltinRules : d.useBuiltinRules,
     rulePacks: strings(r.rulePacks, d.rulePacks),
     relationships,
-    minMentions: num(r.minMentions, d.minMentions, 1),
-    balanceRatio: num(r.balanceRatio, d.balanceRatio, 0),
-    unbalancedMinLarger: num(r.unbalancedMinLarger, d.unbalancedMinLarger, 1),
+    minMentions: num('minMentions', r.minMentions, d.minMentions),
+    balanceRatio: num('balanceRatio', r.balanceRatio, d.balanceRatio),
+    unbalancedMinLarger: num('unbalancedMinLarger', r.unbalancedMinLarger, d.unbalancedMinLarger),
     scope: r.scope === 'always' || r.scope === 'auto' ? r.scope : d.scope,
-    maxFileSize: num(r.maxFileSize, d.maxFileSize, 1),
+    maxFileSize: num('maxFileSize', r.maxFileSize, d.maxFileSize),
     severities,
     segmenter,
-    debounceMs: num(r.debounceMs, d.debounceMs, 0),
+    debounceMs: num('debounceMs', r.debounceMs, d.debounceMs),
   };
 }
 

@@ -124,4 +124,20 @@ test('--config sets thresholds and disables relationships', () => {
   const bad = run('check', '--config', cfg, 'examples/sample-draft.md');
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /minMentions/);
+  // Values the server would not take are refused too, naming the file and the setting, and nothing is reviewed.
+  for (const [setting, value] of [
+    ['severities', { 'one-sided': 'fatal' }],
+    ['minMentions', -5],
+    ['balanceRatio', 1e309],
+    ['segmenter', 'bogus'],
+    ['rulePacks', null],
+    ['relationships', { 'open-data-security': { enabled: 'no' } }],
+  ] as const) {
+    // 1e309 is written as such: JSON.parse reads it as Infinity.
+    fs.writeFileSync(cfg, setting === 'balanceRatio' ? '{"balanceRatio": 1e309}' : JSON.stringify({ [setting]: value }));
+    const r2 = run('check', '--config', cfg, 'examples/sample-draft.md');
+    assert.equal(r2.status, 2, `${setting}: ${r2.stdout}${r2.stderr}`);
+    assert.match(r2.stderr, new RegExp(`cfg\\.json.*${setting}|${setting}.*cfg\\.json`), r2.stderr);
+    assert.equal(r2.stdout, '', `${setting}: nothing reviewed`);
+  }
 });
