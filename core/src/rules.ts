@@ -157,7 +157,13 @@ export function parseRulePack(text: string, file: string): { pack?: RulePack; er
       }),
     };
   }
-  const data = doc.toJS() as unknown;
+  let data: unknown;
+  try {
+    // Aliases are expanded at most 100 times: a billion-laughs pack is refused, not expanded.
+    data = doc.toJS({ maxAliasCount: 100 }) as unknown;
+  } catch (err) {
+    return { errors: [{ file, field: '', message: `无法展开 YAML 别名（引用过多）/ cannot expand the YAML aliases: ${(err as Error).message}` }] };
+  }
   const ajvErrors = validate(data);
   const errors: RulePackError[] = ajvErrors.map((e) => {
     const field = e.instancePath || '';

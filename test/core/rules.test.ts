@@ -121,6 +121,18 @@ describe('bad rule packs', () => {
     assert.ok(res2.errors.some((e) => e.field === '/relationships/0/raiseWhen'), JSON.stringify(res2.errors));
   });
 
+  test('a YAML pack with an alias bomb is one error naming the file; the other packs load', () => {
+    const lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`);
+    lines.push('id: bomb', 'name: bomb', 'version: "1"', 'relationships: [*i]');
+    const bomb = write('bomb.yaml', lines.join('\n') + '\n');
+    const res = loadRulePacks([...builtinRuleFiles(RULES_DIR), bomb]);
+    assert.equal(res.packs.length, 1, 'the built-in pack still loads');
+    assert.equal(res.errors.length, 1, JSON.stringify(res.errors));
+    assert.equal(res.errors[0].file, bomb);
+    assert.match(formatRulePackError(res.errors[0]), /bomb\.yaml/);
+  });
+
   test('a YAML pack loads, and a duplicate id keeps the first definition', () => {
     const copy = structuredClone(good);
     copy.id = 'yaml-pack';
