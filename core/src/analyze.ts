@@ -244,6 +244,19 @@ export class Analyzer {
     const pairs = candidates.length ? this.constructions.find(text, (o) => sentences.at(o)) : [];
     const named: NamedSection[] = [];
     for (const h of headings) for (const id of h.names) named.push({ id, start: h.range.start, end: h.sectionEnd });
+    // A heading that holds a specific term of a side makes its section about that side.
+    if (headings.length) {
+      let k = 0;
+      const seen = new Set<string>();
+      for (const c of candidates) {
+        if (c.generic) continue;
+        while (k < headings.length && headings[k].titleRange.end <= c.range.start) k++;
+        const h = headings[k];
+        if (!h || h.sentence || c.range.start < h.titleRange.start || c.range.end > h.titleRange.end) continue;
+        const key = `${k} ${c.id} ${c.side}`;
+        if (!seen.has(key)) named.push({ id: c.id, side: c.side, start: h.range.start, end: h.sectionEnd }), seen.add(key);
+      }
+    }
     const weighed = weigh(candidates, sentences, pairs, named);
     setAside.push(...weighed.setAside);
     const counted: Mention[] = [];
@@ -293,7 +306,8 @@ export class Analyzer {
       },
       inHeadingTitle: (o) => {
         const h = headingAtLine.get(lineOf(lines, o));
-        return !!h && o >= h.titleRange.start && o < h.titleRange.end;
+        // An item that is one whole sentence has no title that names a subject.
+        return !!h && !h.sentence && o >= h.titleRange.start && o < h.titleRange.end;
       },
       proseLength,
     });

@@ -227,6 +227,33 @@ test('a heading that promises both sides: several sentences on one and a single 
   assert.ok(!analyze(fine).findings.some((x) => x.scope === 'section' && x.relationship === 'open-data-security'));
 });
 
+test('a heading that holds a side\'s term makes its generic words count; a numbered sentence names no subject', () => {
+  // 资金 is generic: under 二、资金安排 it is investment, and the amounts make the side developed.
+  const money = [
+    '江城市政务信息系统迁移上云通知',
+    '一、迁移任务',
+    '各部门按计划完成系统迁移，迁移完成后关停自建服务器。',
+    '二、资金安排',
+    '（一）补助资金',
+    '市财政安排补助资金3000万元，其中今年1800万元。',
+    '（二）拨付方式',
+    '资金按照先迁后补方式拨付，验收通过后拨付到部门。',
+    '（三）资金监管',
+    '资金实行专款专用，不得挪用。',
+    WORKING,
+  ];
+  const r = analyze(lines(...money));
+  assert.ok(kinds(r).includes('one-sided:document:investment-benefit'), kinds(r).join(' '));
+  assert.ok(r.findings.find((f) => f.relationship === 'investment-benefit')!.evidence!.counted.some((t) => t.term === '资金'));
+  // The same sentences without the heading: 资金 is set aside and nothing is developed.
+  const bare = analyze(lines(...money.filter((l) => !/^（|^二/.test(l))));
+  assert.ok(!kinds(bare).some((k) => k.endsWith('investment-benefit')), kinds(bare).join(' '));
+  // A benefit named once inside a numbered sentence is a remark, not a heading of its own.
+  const more = ['资金拨付情况每月通报，资金结余按规定收回。', '资金使用情况纳入审计，资金台账按月更新。', '预算执行情况纳入年度考核，资金到位率按季通报。'];
+  const remark = analyze(lines(...money.slice(0, 3), '1.对使用率低的系统一律不予迁移。', ...money.slice(3, -1), ...more, WORKING));
+  assert.ok(kinds(remark).includes('unbalanced:document:investment-benefit'), kinds(remark).join(' '));
+});
+
 test('the coverage status agrees with the findings', () => {
   const r = analyze(lines('江城市数字政府建设方案', '推进数据开放。'));
   const c = r.coverage.find((x) => x.relationship === 'open-data-security')!;

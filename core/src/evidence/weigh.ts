@@ -2,7 +2,8 @@
  * Evidence, not counts. A specific term (数据开放, 隐私保护, 电子民主) is evidence wherever it stands.
  * A generic word (发展, 安全, 管理, 企业, 应用, 落实, 投资) is evidence for a relationship only in its
  * context: in the same sentence as a specific term of that relationship, in a pairing construction
- * with the other side (统筹发展和安全), or under a heading that names the relationship. Every other
+ * with the other side (统筹发展和安全), under a heading that names the relationship, or under a heading
+ * that holds a specific term of the same side (资金 under 三、资金安排). Every other
  * occurrence is set aside, with the reason, so hovers and findings can show it.
  */
 import type { Mention, Range, SetAside } from '../types';
@@ -53,11 +54,13 @@ export class Sentences {
   }
 }
 
-/** A section whose heading names relationship `id`. */
+/** A section whose heading names relationship `id`, or (with `side`) holds a specific term of that side. */
 export interface NamedSection {
   id: string;
   start: number;
   end: number;
+  /** The side the heading's term is on: only that side's generic words count under it. */
+  side?: number;
 }
 
 const inside = (r: Range, span: Range) => r.start >= span.start && r.end <= span.end;
@@ -120,7 +123,7 @@ export function weigh(cands: Candidate[], sentences: Sentences, pairs: PairMatch
     }
     if (paired.has(c)) counted.push({ ...base, generic: true, context: 'construction' });
     else if (near(c)) counted.push({ ...base, generic: true, context: 'sentence' });
-    else if (namedById.get(c.id)?.some((n) => c.range.start >= n.start && c.range.start < n.end)) counted.push({ ...base, generic: true, context: 'heading' });
+    else if (namedById.get(c.id)?.some((n) => (n.side === undefined || n.side === c.side) && c.range.start >= n.start && c.range.start < n.end)) counted.push({ ...base, generic: true, context: 'heading' });
     else setAside.push({ ...base, reason: 'generic' });
   }
   return { counted, setAside };
