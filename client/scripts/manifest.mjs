@@ -280,7 +280,7 @@ Object.assign(pkg, {
     untrustedWorkspaces: {
       supported: 'limited',
       description: '%capabilities.untrustedWorkspaces%',
-      restrictedConfigurations: ['policyReview.rulePacks'],
+      restrictedConfigurations: ['rulePacks', 'segmenter', 'maxFileSize', 'languageIds', 'relationships', 'severities'].map((k) => `policyReview.${k}`),
     },
   },
   l10n: './l10n',

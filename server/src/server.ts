@@ -159,7 +159,8 @@ export function startServer(options: StartOptions = {}): Connection {
     );
     host = new AnalyzerHost({
       builtinRulesDir: options.builtinRulesDir ?? path.join(__dirname, '..', 'rules'),
-      trustedWorkspace: init.trustedWorkspace !== false,
+      // Workspace packs load only when the client says the workspace is trusted.
+      trustedWorkspace: init.trustedWorkspace === true,
       log,
       showError: (message) => show(MessageType.Error, message),
     });

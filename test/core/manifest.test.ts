@@ -67,3 +67,11 @@ test('the manifest points at files that exist', () => {
   if (pkg.icon) assert.ok(existsSync(join(root, pkg.icon)), pkg.icon);
   assert.equal(pkg.main, './dist/client.js');
 });
+
+test('in restricted mode a workspace cannot set what loads, what is read or what is reported', () => {
+  const restricted: string[] = pkg.capabilities.untrustedWorkspaces.restrictedConfigurations;
+  for (const key of ['rulePacks', 'segmenter', 'maxFileSize', 'languageIds', 'relationships', 'severities']) {
+    assert.ok(restricted.includes(`policyReview.${key}`), `policyReview.${key} is restricted`);
+    assert.ok(pkg.contributes.configuration.properties[`policyReview.${key}`], `policyReview.${key} is a setting`);
+  }
+});

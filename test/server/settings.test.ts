@@ -147,7 +147,7 @@ describe('workspace rule packs', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('a malformed pack: one error message naming file and field; the built-in packs keep working', async () => {
-    const c = await TestClient.start({ workspaceFolder: dir, settings: { debounceMs: 30, rulePacks: ['bad.json'] } });
+    const c = await TestClient.start({ workspaceFolder: dir, initializationOptions: { trustedWorkspace: true }, settings: { debounceMs: 30, rulePacks: ['bad.json'] } });
     try {
       const uri = 'untitled:badpack.txt';
       await c.open(uri, ONE_SIDED);
@@ -174,7 +174,7 @@ describe('workspace rule packs', () => {
   });
 
   test('a valid pack adds its relationships, resolved against the workspace folder', async () => {
-    const c = await TestClient.start({ workspaceFolder: dir, settings: { debounceMs: 30, rulePacks: ['custom.json'] } });
+    const c = await TestClient.start({ workspaceFolder: dir, initializationOptions: { trustedWorkspace: true }, settings: { debounceMs: 30, rulePacks: ['custom.json'] } });
     try {
       const uri = 'untitled:custompack.txt';
       await c.open(uri, `${ONE_SIDED}四、深化改革\n深化改革。改革创新。持续深化改革。全面深化改革。以改革促发展。\n`);
@@ -186,10 +186,11 @@ describe('workspace rule packs', () => {
     }
   });
 
-  test('an untrusted workspace loads no workspace packs', async () => {
+  for (const [name, init] of [['an untrusted workspace', { trustedWorkspace: false }], ['a client that says nothing of trust', {}]] as const)
+  test(`${name} loads no workspace packs`, async () => {
     const c = await TestClient.start({
       workspaceFolder: dir,
-      initializationOptions: { trustedWorkspace: false },
+      initializationOptions: init,
       settings: { debounceMs: 30, rulePacks: ['custom.json', 'bad.json'] },
     });
     try {
