@@ -254,6 +254,20 @@ test('a heading that holds a side\'s term makes its generic words count; a numbe
   assert.ok(kinds(remark).includes('unbalanced:document:investment-benefit'), kinds(remark).join(' '));
 });
 
+test('two sums committed are an investment programme, one sum in passing is not', () => {
+  const plan = (second: string) =>
+    lines(
+      '江城市数字政府建设三年行动方案',
+      '一、重点工程',
+      '今年市级安排数字政府建设投资4.2亿元，集中推进一批重点工程。',
+      '（一）建设城市运行中心。' + second + '新建感知点位3万个，年底前建成城市运行一张图。',
+      '（二）推进一网通办。推动高频事项全程网办，优化政务服务平台办事流程。',
+      WORKING,
+    );
+  assert.ok(kinds(analyze(plan('项目总投资2.1亿元，'))).includes('one-sided:document:investment-benefit'), kinds(analyze(plan('项目总投资2.1亿元，'))).join(' '));
+  assert.ok(!kinds(analyze(plan(''))).some((k) => k.endsWith('investment-benefit')), kinds(analyze(plan(''))).join(' '));
+});
+
 test('the coverage status agrees with the findings', () => {
   const r = analyze(lines('江城市数字政府建设方案', '推进数据开放。'));
   const c = r.coverage.find((x) => x.relationship === 'open-data-security')!;

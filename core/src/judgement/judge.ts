@@ -52,6 +52,8 @@ export interface SideEvidence {
   distinct?: number;
   /** For a side that declares substance: whether one of its evidence sentences holds it. */
   substantial?: boolean;
+  /** For a side that declares substance: how many of its evidence sentences hold it. */
+  substance?: number;
 }
 
 /** How much text a side had to be developed in: a long draft, a short one (or a part), a named section. */
@@ -62,10 +64,14 @@ const SHORT_DEVELOPED_SPREAD = 3;
 export const DEVELOPED_SPREAD = 5;
 /** Sentences with evidence in one paragraph that make it a paragraph about the side. */
 const PARAGRAPH_SPREAD = 3;
+/** Sentences that each hold the side's substance (an amount of money) and make it a programme. */
+const SUBSTANCE_SPREAD = 2;
 
 /** Whether a side is developed: a paragraph about it, a task under its own heading, or evidence running through the text. */
 export function developed(x: SideEvidence, s: ReviewSettings, size: TextSize = 'long'): boolean {
   if (x.substantial === false) return false;
+  // Two sums committed (5.6亿元 for the year, 3.2亿元 for one project) are an investment programme.
+  if ((x.substance ?? 0) >= SUBSTANCE_SPREAD) return true;
   const needed = size === 'long' ? DEVELOPED_SPREAD : SHORT_DEVELOPED_SPREAD;
   // Running through the text, and a subject of it (named in its title or a heading), or running widely.
   const wide = x.count >= s.minMentions && x.spread >= needed && (size === 'section' || !!x.central || x.spread >= 2 * needed);
@@ -214,7 +220,7 @@ export function judge(input: JudgeInput): Judgement {
     const terms: [Set<string>, Set<string>] = [new Set(), new Set()];
     const inTitle: [number, number] = [0, 0];
     const substance = r.sides.map((side) => substanceOf(side));
-    const substantial: [boolean, boolean] = [false, false];
+    const substantial: [Set<number>, Set<number>] = [new Set(), new Set()];
     for (const m of ms) {
       per[m.side].push(m.range);
       const si = input.sentenceAt(m.range.start);
@@ -226,9 +232,9 @@ export function judge(input: JudgeInput): Judgement {
       if (!m.generic) terms[m.side].add(m.alias);
       if (input.inHeadingTitle(m.range.start)) inTitle[m.side]++;
       const res = substance[m.side];
-      if (res && !substantial[m.side]) {
+      if (res && !substantial[m.side].has(si)) {
         const sentence = input.sentenceText(m.range.start);
-        if (res.some((holds) => holds(sentence))) substantial[m.side] = true;
+        if (res.some((holds) => holds(sentence))) substantial[m.side].add(si);
       }
     }
     const generic = [0, 0];
@@ -247,7 +253,8 @@ export function judge(input: JudgeInput): Judgement {
         subject: r.sides[k].aliases.some((a) => subjectTitle.includes(a)),
         paragraph,
         distinct: terms[k].size,
-        substantial: substance[k] ? substantial[k] : undefined,
+        substantial: substance[k] ? substantial[k].size > 0 : undefined,
+        substance: substance[k] ? substantial[k].size : undefined,
       };
     };
     const ev: [SideEvidence, SideEvidence] = [side(0), side(1)];
