@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { Analyzer, createSegmenter, type ReviewSettings, type RulePack } from '../../core/src';
 import type { SegmenterBackend } from '../../shared/src/settings';
+import type { Lang } from '../../core/src/locale';
 import type { Target } from './files';
 import { reviewFile, type FileReport } from './review';
 
@@ -20,6 +21,8 @@ export interface BatchJob {
   backend: SegmenterBackend;
   settings: Partial<ReviewSettings>;
   maxFileSize: number;
+  /** The language of messages. */
+  lang: Lang;
 }
 
 /** What the main thread sends a worker. */
@@ -58,7 +61,7 @@ export function shardTargets<T>(targets: T[], shard: { index: number; count: num
  */
 export async function reviewTargets(targets: Target[], job: BatchJob, jobs: number): Promise<FileReport[]> {
   if (jobs <= 1) {
-    const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs)));
+    const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs), job.lang));
     return targets.map((t) => (t.error ? unreadable(t) : reviewFile(analyzer, path.resolve(t.path), job.settings, job.maxFileSize)));
   }
   const reports: (FileReport | undefined)[] = targets.map((t) => (t.error ? unreadable(t) : undefined));
@@ -69,7 +72,7 @@ export async function reviewTargets(targets: Target[], job: BatchJob, jobs: numb
   );
   const pool = new Pool(job, jobs - 1, queue, reports);
   try {
-    const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs)));
+    const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs), job.lang));
     // Between batches, this thread lets the workers' messages in.
     for (let b = queue.take(); b && !pool.failed; b = queue.take()) {
       b.files.forEach((file, i) => (reports[b.first + i] = reviewFile(analyzer, file, job.settings, job.maxFileSize)));

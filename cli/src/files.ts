@@ -1,4 +1,5 @@
 /** Finding the drafts to review: files as given, folders walked for .md/.markdown/.txt. */
+import { t } from '../../shared/src/lang';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -18,7 +19,7 @@ export function collectTargets(inputs: string[]): Target[] {
     try {
       st = fs.statSync(input);
     } catch (err) {
-      out.push({ path: input, error: `无法读取：${(err as NodeJS.ErrnoException).code}。请检查路径。/ Cannot read (${(err as NodeJS.ErrnoException).code}); check the path.` });
+      out.push({ path: input, error: t(`无法读取：${(err as NodeJS.ErrnoException).code}。请检查路径。`, `Cannot read (${(err as NodeJS.ErrnoException).code}); check the path.`) });
       continue;
     }
     if (st.isDirectory()) walk(input, out);
@@ -32,7 +33,7 @@ function walk(dir: string, out: Target[]): void {
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    out.push({ path: dir, error: `无法读取目录：${(err as NodeJS.ErrnoException).code} / Cannot read folder` });
+    out.push({ path: dir, error: t(`无法读取目录：${(err as NodeJS.ErrnoException).code}`, `Cannot read folder (${(err as NodeJS.ErrnoException).code})`) });
     return;
   }
   entries.sort((a, b) => a.name.localeCompare(b.name));

@@ -2,10 +2,15 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FileReport } from './review';
+import { lang, t } from '../../shared/src/lang';
 
 const STATUS_ZH: Record<string, string> = { balanced: '平衡', 'one-sided': '单方面', unbalanced: '失衡', partial: '仅提及', missing: '缺失', present: '已体现' };
+/** A status in the output language: 平衡 or balanced. */
+const status = (s: string) => (lang() === 'en' ? s : (STATUS_ZH[s] ?? s));
 const ENCODING_NAME: Record<string, string> = { 'utf-16le': 'UTF-16 LE', 'utf-16be': 'UTF-16 BE', gb18030: 'GB 18030 (GBK)', big5: 'Big5' };
 const SEVERITY_ZH: Record<string, string> = { error: '错误', warning: '警告', information: '提示', hint: '建议' };
+/** A severity in the output language. */
+const severityName = (s: string) => (lang() === 'en' ? s : (SEVERITY_ZH[s] ?? s));
 
 /** Display width: CJK and full-width characters take two columns. */
 function width(s: string): number {
@@ -24,35 +29,41 @@ export function formatText(reports: FileReport[], cwd: string, color: boolean): 
   for (const r of reports) {
     const rel = path.relative(cwd, r.path) || r.path;
     if (r.error) {
-      out.push(`${rel}: ${c('31', 'error')} ${r.error}`);
+      out.push(`${rel}: ${c('31', severityName('error'))} ${r.error}`);
       continue;
     }
     if (r.skipped) {
-      out.push(`${rel}: ${c('33', 'warning')} ${r.skipped}`);
+      out.push(`${rel}: ${c('33', severityName('warning'))} ${r.skipped}`);
       continue;
     }
     for (const f of r.findings) {
-      const sev = f.severity === 'warning' ? c('33', f.severity) : f.severity === 'error' ? c('31', f.severity) : c('36', f.severity);
+      const name = severityName(f.severity);
+      const sev = f.severity === 'warning' ? c('33', name) : f.severity === 'error' ? c('31', name) : c('36', name);
       out.push(`${rel}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.message} [${f.relationship ?? f.rule ?? f.kind}]`);
     }
     out.push('');
-    out.push(c('1', `关系覆盖 / Coverage — ${rel}`));
-    if (r.encoding) out.push(`  编码 / encoding：${ENCODING_NAME[r.encoding] ?? r.encoding}`);
+    out.push(c('1', `${t('关系覆盖', 'Coverage')} — ${rel}`));
+    if (r.encoding) out.push(`  ${t('编码：', 'encoding: ')}${ENCODING_NAME[r.encoding] ?? r.encoding}`);
     // Whether each framework applies, and why: out of scope means no relationship findings.
-    for (const s of r.scope ?? []) out.push(`  ${s.status === 'out' ? c('2', '不适用 / does not apply') : '适用 / applies'}：${s.reason}`);
+    for (const s of r.scope ?? []) out.push(`  ${s.status === 'out' ? c('2', t('不适用：', 'does not apply: ')) : t('适用：', 'applies: ')}${s.reason}`);
     const nameW = Math.max(...r.coverage.map((x) => width(x.name)), 8) + 2;
     for (const cov of r.coverage) {
       const sides = cov.sides.map((s) => `${s.label} ${s.count}`).join(' · ');
-      out.push(`  ${pad(cov.name, nameW)}${pad(`${STATUS_ZH[cov.status]} ${cov.status}`, 22)}${sides}`);
+      out.push(`  ${pad(cov.name, nameW)}${pad(status(cov.status), 12)}${sides}`);
     }
-    for (const e of r.elements) out.push(`  ${pad(e.name, nameW)}${pad(`${STATUS_ZH[e.status]} ${e.status}`, 22)}${e.count}`);
+    for (const e of r.elements) out.push(`  ${pad(e.name, nameW)}${pad(status(e.status), 12)}${e.count}`);
     out.push('');
   }
   const all = reports.flatMap((r) => r.findings);
   const by = (s: string) => all.filter((f) => f.severity === s).length;
-  const counts = ['error', 'warning', 'information', 'hint'].filter((s) => by(s)).map((s) => `${SEVERITY_ZH[s]} ${by(s)}`).join('，');
-  const countsEn = ['error', 'warning', 'information', 'hint'].filter((s) => by(s)).map((s) => `${by(s)} ${s}`).join(', ');
-  out.push(`${reports.length} 个文件，${all.length} 项发现${counts ? `（${counts}）` : ''} / ${reports.length} file(s), ${all.length} finding(s)${countsEn ? ` (${countsEn})` : ''}`);
+  const present = ['error', 'warning', 'information', 'hint'].filter((s) => by(s));
+  if (lang() === 'en') {
+    const counts = present.map((s) => `${by(s)} ${s}`).join(', ');
+    out.push(`${reports.length} file(s), ${all.length} finding(s)${counts ? ` (${counts})` : ''}`);
+  } else {
+    const counts = present.map((s) => `${SEVERITY_ZH[s]} ${by(s)}`).join('，');
+    out.push(`${reports.length} 个文件，${all.length} 项发现${counts ? `（${counts}）` : ''}`);
+  }
   return out.join('\n') + '\n';
 }
 

@@ -3,6 +3,8 @@
  * language server for any LSP editor. Exit codes: 0 no warnings, 1 warnings or errors found,
  * 2 usage errors or unreadable input.
  */
+import { lang, setLang, t } from '../../shared/src/lang';
+import { langOf, langOfEnv, type Lang } from '../../core/src/locale';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
@@ -33,11 +35,24 @@ interface CheckOptions {
   color: boolean;
   jobs?: number;
   shard?: { index: number; count: number };
+  lang?: 'zh' | 'en';
+}
+
+/**
+ * The language of everything the CLI prints: --lang, else the environment (LC_ALL, LC_MESSAGES,
+ * LANG: English for en_*, Chinese otherwise). Read before the options are parsed, since their help is in it.
+ */
+export function cliLang(argv: string[], env: Record<string, string | undefined>): Lang {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--lang' && i + 1 < argv.length) return langOf(argv[i + 1]);
+    if (argv[i].startsWith('--lang=')) return langOf(argv[i].slice('--lang='.length));
+  }
+  return langOfEnv(env);
 }
 
 function positiveInt(v: string): number {
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`应为正整数：${v} / must be a positive integer: ${v}`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(t(`应为正整数：${v}`, `must be a positive integer: ${v}`));
   return n;
 }
 
@@ -47,7 +62,7 @@ function shardSpec(v: string): { index: number; count: number } {
   const index = m ? Number(m[1]) : NaN;
   const count = m ? Number(m[2]) : NaN;
   if (!(index >= 1 && count >= 1 && index <= count)) {
-    throw new UsageError(`分片应写作 i/n，且 1 ≤ i ≤ n：${v} / --shard must be i/n with 1 ≤ i ≤ n: ${v}`);
+    throw new UsageError(t(`分片应写作 i/n，且 1 ≤ i ≤ n：${v}`, `--shard must be i/n with 1 ≤ i ≤ n: ${v}`));
   }
   return { index, count };
 }
@@ -65,14 +80,14 @@ export function resolveSettings(opts: CheckOptions): PolicyReviewSettings {
 async function check(paths: string[], opts: CheckOptions): Promise<number> {
   const settings = resolveSettings(opts);
   const files = [...(settings.useBuiltinRules ? builtinRuleFiles(path.join(ROOT, 'rules')) : []), ...settings.rulePacks];
-  const { packs, errors } = loadRulePacks(files);
-  for (const e of errors) process.stderr.write(formatRulePackError(e) + '\n');
+  const { packs, errors } = loadRulePacks(files, lang());
+  for (const e of errors) process.stderr.write(formatRulePackError(e, lang()) + '\n');
   if (!packs.length) {
-    process.stderr.write('没有可用的规则包。请检查 --rules 与配置。/ No rule pack could be loaded; check --rules and the config.\n');
+    process.stderr.write(t('没有可用的规则包。请检查 --rules 与配置。', 'No rule pack could be loaded; check --rules and the config.') + '\n');
     return 2;
   }
   const targets = shardTargets(collectTargets(paths), opts.shard);
-  const job = { packs, backend: settings.segmenter, settings: toReviewSettings(settings), maxFileSize: settings.maxFileSize };
+  const job = { packs, backend: settings.segmenter, settings: toReviewSettings(settings), maxFileSize: settings.maxFileSize, lang: lang() };
   const reports = await reviewTargets(targets, job, jobCount(opts.jobs, targets.length));
   const cwd = process.cwd();
   if (opts.format === 'json') process.stdout.write(formatJson(reports, cwd));
@@ -89,39 +104,41 @@ async function check(paths: string[], opts: CheckOptions): Promise<number> {
   return reports.some((r) => r.findings.some((f) => f.severity === 'warning' || f.severity === 'error')) ? 1 : 0;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  setLang(cliLang(argv.slice(2), env));
   const program = new Command();
   let code = 0;
   program
     .name('policy-review')
-    .description('政策文稿审校：检查政策文稿是否处理好各组关系 / Policy Review: checks that policy drafts handle both sides of each relationship')
+    .description(t('政策文稿审校：检查政策文稿是否处理好各组关系', 'Policy Review: checks that policy drafts handle both sides of each relationship'))
     .version(packageVersion())
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   program
     .command('check')
-    .description('审校文稿（.md/.txt 文件或目录）/ Review drafts (.md/.txt files or folders)')
-    .argument('<paths...>', '文件或目录 / files or folders')
-    .addOption(new Option('-f, --format <format>', '输出格式 / output format').choices(['text', 'json', 'sarif']).default('text'))
-    .option('-r, --rules <file>', '额外的规则包，可重复 / an extra rule pack (JSON or YAML), repeatable', (v: string, prev: string[] = []) => [...prev, v])
-    .option('-c, --config <file>', '配置文件（JSON，policyReview.* 设置）/ config file (JSON with policyReview.* settings)')
-    .option('--no-builtin-rules', '不加载内置规则包 / do not load the built-in rule packs')
-    .addOption(new Option('--segmenter <backend>', '分词后端 / segmenter backend').choices(['node-rs', 'nodejieba']))
-    .addOption(new Option('--max-file-size <bytes>', '文件大小上限 / maximum file size in bytes').argParser(positiveInt))
-    .option('--no-color', '不使用颜色 / no colours')
+    .description(t('审校文稿（.md/.txt 文件或目录）', 'Review drafts (.md/.txt files or folders)'))
+    .argument('<paths...>', t('文件或目录', 'files or folders'))
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'json', 'sarif']).default('text'))
+    .option('-r, --rules <file>', t('额外的规则包，可重复', 'an extra rule pack (JSON or YAML), repeatable'), (v: string, prev: string[] = []) => [...prev, v])
+    .option('-c, --config <file>', t('配置文件（JSON，policyReview.* 设置）', 'config file (JSON with policyReview.* settings)'))
+    .option('--no-builtin-rules', t('不加载内置规则包', 'do not load the built-in rule packs'))
+    .addOption(new Option('--segmenter <backend>', t('分词后端', 'segmenter backend')).choices(['node-rs', 'nodejieba']))
+    .addOption(new Option('--max-file-size <bytes>', t('文件大小上限', 'maximum file size in bytes')).argParser(positiveInt))
+    .option('--no-color', t('不使用颜色', 'no colours'))
+    .addOption(new Option('--lang <lang>', t('输出语言（默认按 LANG 环境变量：en_* 为英文，其余为中文）', 'output language (default from LANG: English for en_*, Chinese otherwise)')).choices(['zh', 'en']))
     .addOption(
-      new Option('-j, --jobs <n>', '并行审校的线程数（默认：文件多于 50 个时用全部核心，1 为不用线程）/ review threads (default: every core for more than 50 files; 1: none)').argParser(positiveInt),
+      new Option('-j, --jobs <n>', t('并行审校的线程数（默认：文件多于 50 个时用全部核心，1 为不用线程）', 'review threads (default: every core for more than 50 files; 1: none)')).argParser(positiveInt),
     )
-    .addOption(new Option('--shard <i/n>', '只审校 n 个分片中的第 i 个，供 CI 分任务并行 / review only shard i of n, to split a repository across CI jobs').argParser(shardSpec))
+    .addOption(new Option('--shard <i/n>', t('只审校 n 个分片中的第 i 个，供 CI 分任务并行', 'review only shard i of n, to split a repository across CI jobs')).argParser(shardSpec))
     .action(async (paths: string[], opts: CheckOptions) => {
       code = await check(paths, opts);
     });
   program
     .command('lsp')
-    .description('启动语言服务器 / Start the language server (for Neovim, Helix, Emacs …)')
-    .option('--stdio', '经标准输入输出通信 / communicate over stdio')
-    .option('--node-ipc', '经 Node IPC 通信 / communicate over Node IPC')
-    .option('--socket <port>', '经套接字通信 / communicate over a socket')
+    .description(t('启动语言服务器', 'Start the language server (for Neovim, Helix, Emacs …)'))
+    .option('--stdio', t('经标准输入输出通信', 'communicate over stdio'))
+    .option('--node-ipc', t('经 Node IPC 通信', 'communicate over Node IPC'))
+    .option('--socket <port>', t('经套接字通信', 'communicate over a socket'))
     .action(() => {
       // The server bundle starts on load and reads its transport from process.argv.
       const serverModule = path.join(__dirname, 'server.js');

@@ -1,4 +1,5 @@
 /** Reviews one file into the stable JSON shape (version 1) shared by every output format. */
+import { lang, t } from '../../shared/src/lang';
 import * as fs from 'node:fs';
 import * as iconv from 'iconv-lite';
 import { Analyzer, decodeDraft, tooLargeMessage, type DraftEncoding, type EvidenceSummary, type LegacyDecoder, type ReviewSettings, type Severity } from '../../core/src';
@@ -65,7 +66,7 @@ function readBounded(file: string, limit: number): { bytes: Buffer; truncated: b
 }
 
 export function reviewText(analyzer: Analyzer, file: string, text: string, settings: Partial<ReviewSettings>): FileReport {
-  const result = analyzer.analyze(text, { language: languageOf(file), settings });
+  const result = analyzer.analyze(text, { language: languageOf(file), settings, lang: lang() });
   const doc = new LineIndex(text);
   return {
     path: file,
@@ -90,7 +91,8 @@ export function reviewText(analyzer: Analyzer, file: string, text: string, setti
 }
 
 /** The message for a path that is not a regular file. */
-export const NOT_A_FILE = '不是普通文件（设备、管道或套接字），已跳过；请指定文本文件或文件夹。/ Not a regular file (a device, pipe or socket); skipped. Name a text file or a folder.';
+export const notAFile = (): string =>
+  t('不是普通文件（设备、管道或套接字），已跳过；请指定文本文件或文件夹。', 'Not a regular file (a device, pipe or socket); skipped. Name a text file or a folder.');
 
 export function reviewFile(analyzer: Analyzer, file: string, settings: Partial<ReviewSettings>, maxFileSize: number): FileReport {
   const empty = { path: file, findings: [], coverage: [], elements: [], outline: [], engaged: false };
@@ -98,16 +100,16 @@ export function reviewFile(analyzer: Analyzer, file: string, settings: Partial<R
   try {
     const st = fs.statSync(file);
     // A device, a pipe or a socket is never read: it may never end (a FIFO, /dev/zero).
-    if (!st.isFile()) return { ...empty, error: NOT_A_FILE };
+    if (!st.isFile()) return { ...empty, error: notAFile() };
     // Never read a huge file just to refuse it.
-    if (st.size > maxFileSize) return { ...empty, skipped: tooLargeMessage(st.size, maxFileSize) };
+    if (st.size > maxFileSize) return { ...empty, skipped: tooLargeMessage(st.size, maxFileSize, lang()) };
     const read = readBounded(file, maxFileSize);
-    if (read.truncated) return { ...empty, skipped: tooLargeMessage(read.bytes.length, maxFileSize) };
+    if (read.truncated) return { ...empty, skipped: tooLargeMessage(read.bytes.length, maxFileSize, lang()) };
     bytes = read.bytes;
   } catch (err) {
-    return { ...empty, error: `无法读取：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}。请检查文件权限。/ Cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the file's permissions.` };
+    return { ...empty, error: t(`无法读取：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}。请检查文件权限。`, `Cannot read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); check the file's permissions.`) };
   }
-  const decoded = decodeDraft(bytes, maxFileSize, legacy);
+  const decoded = decodeDraft(bytes, maxFileSize, legacy, lang());
   if (!decoded.ok) return decoded.reason === 'too-large' ? { ...empty, skipped: decoded.message } : { ...empty, error: decoded.message };
   if (decoded.encoding !== 'utf-8') return { ...reviewText(analyzer, file, decoded.text, settings), encoding: decoded.encoding };
   return reviewText(analyzer, file, decoded.text, settings);

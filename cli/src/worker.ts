@@ -6,11 +6,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Analyzer, createSegmenter } from '../../core/src';
 import type { BatchJob, FromWorker, ToWorker } from './batch';
 import { reviewFile } from './review';
+import { setLang } from '../../shared/src/lang';
 
 function start(port: NonNullable<typeof parentPort>, job: BatchJob): void {
+  // A worker thread has its own modules: it speaks the language the main thread was asked for.
+  setLang(job.lang);
   let analyzer: Analyzer;
   try {
-    analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs)));
+    analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs), job.lang));
   } catch (err) {
     port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies FromWorker);
     return;

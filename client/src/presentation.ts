@@ -3,7 +3,7 @@
  * and the insert QuickPick so the three say the same thing.
  */
 import * as vscode from 'vscode';
-import { inLanguage, type CoverageItem, type CoverageResult } from '../../shared/src/protocol';
+import type { CoverageItem, CoverageResult } from '../../shared/src/protocol';
 
 export type ItemStatus = CoverageItem['status'];
 
@@ -145,10 +145,10 @@ export function scopeOut(result: CoverageResult): boolean {
  * for a framework that applies to the whole draft.
  */
 export function scopeLines(result: CoverageResult, onlyExceptions = false): string[] {
-  const chinese = vscode.env.language.toLowerCase().startsWith('zh');
   const out: string[] = [];
   for (const s of result.scope ?? []) {
-    const reason = inLanguage(s.reason, chinese);
+    // The server writes the reason in the editor's language.
+    const reason = s.reason;
     if (s.status === 'out') {
       out.push(vscode.l10n.t('The {0} framework does not apply to this draft: {1}.', s.label, reason));
       out.push(vscode.l10n.t('To review it anyway, set policyReview.scope to "always" or add the comment <!-- policy-review-framework {0} --> to the draft.', s.pack));

@@ -10,6 +10,7 @@ import { splitLines, type Lines } from './text/lines';
 import { scanProse, type Disable } from './text/prose';
 import { scanOutline, type OutlineProblem } from './structure/outline';
 import * as msg from './messages';
+import { inLang, say, type Lang } from './locale';
 import { toSimplified } from './text/traditional';
 import { Senses, overlapping } from './mentions/senses';
 import { Constructions } from './evidence/constructions';
@@ -20,6 +21,8 @@ import { lineOf } from './text/lines';
 
 export interface AnalyzeOptions {
   language?: LanguageKind;
+  /** The language of messages and reasons: Chinese unless the writer works in English. */
+  lang?: Lang;
   settings?: Partial<ReviewSettings>;
   /** When given, the time of each phase is added to it (for benchmarks). */
   profile?: AnalysisProfile;
@@ -194,6 +197,7 @@ export class Analyzer {
   /** `marks`, when profiling, receives the times at which finding mentions starts and ends. */
   private analyzeText(original: string, options: AnalyzeOptions, marks?: { mentions: number; mentionsEnd: number }): AnalysisResult {
     const language = options.language ?? 'plaintext';
+    const lang: Lang = options.lang ?? 'zh';
     const settings: ReviewSettings = { ...DEFAULT_SETTINGS, ...options.settings };
     settings.severities = { ...DEFAULT_SETTINGS.severities, ...options.settings?.severities };
     settings.relationships = options.settings?.relationships ?? {};
@@ -224,7 +228,7 @@ export class Analyzer {
         continue;
       }
       const ex = overlapping(exceptions, m.range);
-      if (ex) setAside.push({ ...base, reason: 'exception', detail: `${ex.term}：${ex.reason}` });
+      if (ex) setAside.push({ ...base, reason: 'exception', detail: `${ex.term}${say(lang, '：', ': ')}${inLang(ex.reason, lang)}` });
       else if (overlapping(prose.cited, m.range)) setAside.push({ ...base, reason: 'cited' });
       else candidates.push({ ...base, generic: m.generic });
     }
@@ -235,7 +239,7 @@ export class Analyzer {
     const scopes = new Map<string, Scope>();
     for (const p of this.packs) {
       const forced = settings.scope === 'always' || prose.frameworks.includes(p.id) || prose.frameworks.includes('all');
-      scopes.set(p.id, scopeOf(p, { text, title: outline.title, headings, notProse: lineIsFrame, forced }));
+      scopes.set(p.id, scopeOf(p, { text, title: outline.title, headings, notProse: lineIsFrame, forced, lang }));
     }
     const scopeOfId = (id: string) => scopes.get(this.packOf.get(id)?.id ?? '');
 
@@ -252,7 +256,7 @@ export class Analyzer {
         if (c.generic) continue;
         while (k < headings.length && headings[k].titleRange.end <= c.range.start) k++;
         const h = headings[k];
-        if (!h || h.sentence || c.range.start < h.titleRange.start || c.range.end > h.titleRange.end) continue;
+        if (!h || h.sentence || h.kind === 'article' || c.range.start < h.titleRange.start || c.range.end > h.titleRange.end) continue;
         const key = `${k} ${c.id} ${c.side}`;
         if (!seen.has(key)) named.push({ id: c.id, side: c.side, start: h.range.start, end: h.sectionEnd }), seen.add(key);
       }
@@ -306,10 +310,11 @@ export class Analyzer {
       },
       inHeadingTitle: (o) => {
         const h = headingAtLine.get(lineOf(lines, o));
-        // An item that is one whole sentence has no title that names a subject.
-        return !!h && !h.sentence && o >= h.titleRange.start && o < h.titleRange.end;
+        // An item that is one whole sentence, or an article, has no title that names a subject.
+        return !!h && !h.sentence && h.kind !== 'article' && o >= h.titleRange.start && o < h.titleRange.end;
       },
       proseLength,
+      lang,
     });
     const findings: Finding[] = verdict.findings;
     const enabled = (id: string) => settings.relationships[id]?.enabled !== false;
@@ -317,7 +322,7 @@ export class Analyzer {
     if (enabled('outline')) {
       for (const p of outline.problems) {
         if (!enabled(p.rule)) continue;
-        findings.push(outlineFinding(p, headings, severity(settings.relationships[p.rule]?.severity ? p.rule : 'outline')));
+        findings.push(outlineFinding(p, headings, lang, severity(settings.relationships[p.rule]?.severity ? p.rule : 'outline')));
       }
     }
     const scope = [...scopes.values()].map(({ ranges: _r, ...rest }) => rest);
@@ -458,14 +463,14 @@ function collect(matches: PieceMatch[], start: number, out: RawMention[]): void 
   }
 }
 
-function outlineFinding(p: OutlineProblem, headings: Heading[], severity: Severity): Finding {
+function outlineFinding(p: OutlineProblem, headings: Heading[], lang: Lang, severity: Severity): Finding {
   const h = headings[p.heading];
   return {
     kind: 'outline',
     scope: 'document',
     rule: p.rule,
     severity,
-    message: msg.outline(p),
+    message: msg.outline(lang, p),
     range: h.markerRange,
     heading: p.heading,
     expected: p.expected,

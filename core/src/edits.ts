@@ -4,7 +4,7 @@
  * by the caller (as a versioned workspace edit in the editor).
  */
 import type { AnalysisResult, ElementDef, Heading, RelationshipDef } from './types';
-import { childFamily, LEVEL_NAMES, markerFor, markerLike, type Family } from './structure/markers';
+import { childFamily, markerFor, markerLike, type Family } from './structure/markers';
 import { underArticle } from './structure/tree';
 
 export interface TextEditPlan {
@@ -50,11 +50,11 @@ function usesArticles(result: AnalysisResult): boolean {
 }
 
 /** Markers that fit a new heading on the line at offset, most likely first. */
-export function nextHeadingMarkers(text: string, result: AnalysisResult, offset: number): { level: number; marker: string; detail: string }[] {
+export function nextHeadingMarkers(text: string, result: AnalysisResult, offset: number): { level: number; marker: string }[] {
   const chain = chainAt(result, lineStartAt(text, offset));
-  const out: { level: number; marker: string; detail: string }[] = [];
+  const out: { level: number; marker: string }[] = [];
   const push = (marker: string, level: number) => {
-    if (!out.some((o) => o.marker === marker)) out.push({ level, marker, detail: LEVEL_NAMES[Math.min(level, LEVEL_NAMES.length) - 1] ?? '' });
+    if (!out.some((o) => o.marker === marker)) out.push({ level, marker });
   };
   if (!chain.length) {
     push(markerFor('cn-dun', 1), 1);

@@ -3,13 +3,14 @@
  * code units (JS string indices).
  */
 export * from './types';
+export { say, langOf, langOfEnv, type Lang, type Localized } from './locale';
 export { createSegmenter, aliasDictionaryLines, type Segmenter, type SegmenterBackend } from './segmenter';
 export { loadRulePacks, parseRulePack, builtinRuleFiles, formatRulePackError } from './rules';
 export { Analyzer, type AnalyzeOptions, type AnalysisProfile } from './analyze';
 export { classify, SHORT_TEXT } from './judgement/judge';
 export { evidenceLine, setAsideReason } from './messages';
 export { decodeDraft, isBinaryText, utf8Length, tooLargeMessage, type DecodeResult, type DraftEncoding, type LegacyDecoder } from './input';
-export { markerFor, markerLike, matchMarker, familyForLevel, childFamily, LEVEL_NAMES, type Family } from './structure/markers';
+export { markerFor, markerLike, matchMarker, familyForLevel, childFamily, levelName, type Family } from './structure/markers';
 export { normalTitle } from './structure/frame';
 export { underArticle } from './structure/tree';
 export { nextHeadingMarkers, planSectionInsertion, planSideParagraph, planRenumber, planDisable, type TextEditPlan } from './edits';

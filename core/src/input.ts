@@ -1,5 +1,6 @@
 /** Decoding draft files: encodings, BOM, binary detection and the size limit. Never throws. */
 
+import { say, type Lang } from './locale';
 export type DecodeResult =
   | { ok: true; text: string; encoding: DraftEncoding }
   | { ok: false; reason: 'binary' | 'too-large'; message: string };
@@ -37,8 +38,8 @@ function commonShare(text: string, set: Set<string>): number {
  * given, GB 18030 / GBK or Big5 (whichever reads as Chinese). Refuses binary data (a NUL anywhere
  * in the text) and files over maxSize.
  */
-export function decodeDraft(bytes: Uint8Array, maxSize: number, legacy?: LegacyDecoder): DecodeResult {
-  if (bytes.length > maxSize) return { ok: false, reason: 'too-large', message: tooLargeMessage(bytes.length, maxSize) };
+export function decodeDraft(bytes: Uint8Array, maxSize: number, legacy?: LegacyDecoder, lang: Lang = 'zh'): DecodeResult {
+  if (bytes.length > maxSize) return { ok: false, reason: 'too-large', message: tooLargeMessage(bytes.length, maxSize, lang) };
   let text: string | undefined;
   let encoding: DraftEncoding = 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
@@ -47,7 +48,7 @@ export function decodeDraft(bytes: Uint8Array, maxSize: number, legacy?: LegacyD
     try {
       text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
     } catch {
-      return binary();
+      return binary(lang);
     }
   } else {
     try {
@@ -74,23 +75,31 @@ export function decodeDraft(bytes: Uint8Array, maxSize: number, legacy?: LegacyD
       if (gbShare >= big5Share && gbShare > 0.05) [text, encoding] = [gb, 'gb18030'];
       else if (big5Share > 0.05) [text, encoding] = [big5, 'big5'];
     }
-    if (text === undefined) return binary();
+    if (text === undefined) return binary(lang);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.includes('\u0000')) return binary();
+  if (text.includes('\u0000')) return binary(lang);
   return { ok: true, text, encoding };
 }
 
 /** The message for a draft over the size limit (sizes in bytes). */
-export function tooLargeMessage(size: number, maxSize: number): string {
-  return `文件过大（${formatSize(size)}，上限 ${formatSize(maxSize)}），已跳过；可调高 maxFileSize 设置。/ File too large (${formatSize(size)}, limit ${formatSize(maxSize)}); skipped. Raise the maxFileSize setting to review it.`;
+export function tooLargeMessage(size: number, maxSize: number, lang: Lang = 'zh'): string {
+  return say(
+    lang,
+    `文件过大（${formatSize(size)}，上限 ${formatSize(maxSize)}），已跳过；可调高 maxFileSize 设置。`,
+    `File too large (${formatSize(size)}, limit ${formatSize(maxSize)}); skipped. Raise the maxFileSize setting to review it.`,
+  );
 }
 
-function binary(): DecodeResult {
+function binary(lang: Lang): DecodeResult {
   return {
     ok: false,
     reason: 'binary',
-    message: '不是可识别的文本文件（可能是二进制文件，或编码不是 UTF-8、UTF-16、GB 18030、Big5），已跳过；请另存为 UTF-8 文本。/ Not a text file in a known encoding (binary, or neither UTF-8, UTF-16, GB 18030 nor Big5); skipped. Save the draft as UTF-8 text.',
+    message: say(
+      lang,
+      '不是可识别的文本文件（可能是二进制文件，或编码不是 UTF-8、UTF-16、GB 18030、Big5），已跳过；请另存为 UTF-8 文本。',
+      'Not a text file in a known encoding (binary, or neither UTF-8, UTF-16, GB 18030 nor Big5); skipped. Save the draft as UTF-8 text.',
+    ),
   };
 }
 

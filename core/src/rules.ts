@@ -9,6 +9,7 @@ import type * as Yaml from 'yaml';
 import schema from '../../rules/rule-pack.schema.json';
 import { SCHEMA_JSON, validate as generatedValidator } from './rulePackValidator.generated';
 import type { RulePack, RulePackError } from './types';
+import { say, type Lang } from './locale';
 
 type Validator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
@@ -112,48 +113,51 @@ function pointerSegments(pointer: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function describeAjvError(e: ErrorObject): string {
+function describeAjvError(e: ErrorObject, lang: Lang): string {
+  const t = (zh: string, en: string) => say(lang, zh, en);
   switch (e.keyword) {
     case 'required':
-      return `缺少必填字段 “${(e.params as { missingProperty: string }).missingProperty}” / missing required field`;
+      return t(`缺少必填字段 “${(e.params as { missingProperty: string }).missingProperty}”`, `missing required field`);
     case 'additionalProperties':
-      return `未知字段 “${(e.params as { additionalProperty: string }).additionalProperty}” / unknown field`;
+      return t(`未知字段 “${(e.params as { additionalProperty: string }).additionalProperty}”`, `unknown field`);
     case 'type':
-      return `类型应为 ${(e.params as { type: string }).type} / must be ${(e.params as { type: string }).type}`;
+      return t(`类型应为 ${(e.params as { type: string }).type}`, `must be ${(e.params as { type: string }).type}`);
     case 'pattern':
-      return `格式不符（${(e.params as { pattern: string }).pattern}）/ does not match ${(e.params as { pattern: string }).pattern}`;
+      return t(`格式不符（${(e.params as { pattern: string }).pattern}）`, `does not match ${(e.params as { pattern: string }).pattern}`);
     case 'minItems':
     case 'maxItems':
-      return `条目数不符：${e.message} / ${e.message}`;
+      return t(`条目数不符：${e.message}`, `wrong number of items: ${e.message}`);
     case 'uniqueItems':
-      return `含有重复条目 / has duplicate items`;
+      return t(`含有重复条目`, `has duplicate items`);
     case 'enum':
-      return `取值应为 ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)} 之一 / must be one of them`;
+      return t(`取值应为 ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)} 之一`, `must be one of ${JSON.stringify((e.params as { allowedValues: unknown[] }).allowedValues)}`);
     default:
       return `${e.message ?? e.keyword}`;
   }
 }
 
 /** Parses and validates one pack from its text. `file` is used in messages only. */
-export function parseRulePack(text: string, file: string): { pack?: RulePack; errors: RulePackError[] } {
+export function parseRulePack(text: string, file: string, lang: Lang = 'zh'): { pack?: RulePack; errors: RulePackError[] } {
+  const t = (zh: string, en: string) => say(lang, zh, en);
   const source = text.replace(/^\uFEFF/, '');
   // A valid JSON pack needs no YAML parser; any problem is reported through the YAML path below,
   // which knows lines and columns.
   const json = parseJsonPack(source);
-  if (json !== undefined && validate(json).length === 0) return checkPack(json as RulePack, file);
+  if (json !== undefined && validate(json).length === 0) return checkPack(json as RulePack, file, lang);
   const { LineCounter, parseDocument, isNode } = yaml();
   const lineCounter = new LineCounter();
   let doc;
   try {
     doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
   } catch (err) {
-    return { errors: [{ file, field: '', message: `无法解析 / cannot parse: ${(err as Error).message}` }] };
+    return { errors: [{ file, field: '', message: t(`无法解析：${(err as Error).message}`, `cannot parse: ${(err as Error).message}`) }] };
   }
   if (doc.errors.length) {
     return {
       errors: doc.errors.map((e) => {
         const pos = lineCounter.linePos(e.pos[0]);
-        return { file, field: '', line: pos.line, column: pos.col, message: `语法错误 / syntax error: ${e.message.split('\n')[0]}` };
+        const detail = e.message.split('\n')[0];
+        return { file, field: '', line: pos.line, column: pos.col, message: t(`语法错误：${detail}`, `syntax error: ${detail}`) };
       }),
     };
   }
@@ -162,28 +166,29 @@ export function parseRulePack(text: string, file: string): { pack?: RulePack; er
     // Aliases are expanded at most 100 times: a billion-laughs pack is refused, not expanded.
     data = doc.toJS({ maxAliasCount: 100 }) as unknown;
   } catch (err) {
-    return { errors: [{ file, field: '', message: `无法展开 YAML 别名（引用过多）/ cannot expand the YAML aliases: ${(err as Error).message}` }] };
+    return { errors: [{ file, field: '', message: t(`无法展开 YAML 别名（引用过多）：${(err as Error).message}`, `cannot expand the YAML aliases: ${(err as Error).message}`) }] };
   }
   const ajvErrors = validate(data);
   const errors: RulePackError[] = ajvErrors.map((e) => {
     const field = e.instancePath || '';
     const node = doc.getIn(pointerSegments(field).map((s) => (/^\d+$/.test(s) ? Number(s) : s)), true);
     const pos = isNode(node) && node.range ? lineCounter.linePos(node.range[0]) : undefined;
-    return { file, field: field || '/', line: pos?.line, column: pos?.col, message: describeAjvError(e) };
+    return { file, field: field || '/', line: pos?.line, column: pos?.col, message: describeAjvError(e, lang) };
   });
   if (errors.length) return { errors };
-  return checkPack(data as RulePack, file);
+  return checkPack(data as RulePack, file, lang);
 }
 
 /** Checks a schema cannot express, on a pack the schema accepts. */
-function checkPack(pack: RulePack, file: string): { pack?: RulePack; errors: RulePackError[] } {
+function checkPack(pack: RulePack, file: string, lang: Lang): { pack?: RulePack; errors: RulePackError[] } {
+  const t = (zh: string, en: string) => say(lang, zh, en);
   const errors: RulePackError[] = [];
   pack.relationships.forEach((r, i) => {
     // Specific and generic words alike: a word may stand for one side only.
     const a = new Set([...r.sides[0].aliases, ...(r.sides[0].generic ?? [])]);
     for (const [field, words] of [['aliases', r.sides[1].aliases], ['generic', r.sides[1].generic ?? []]] as const) {
       for (const alias of words) {
-        if (a.has(alias)) errors.push({ file, field: `/relationships/${i}/sides/1/${field}`, message: `别名 “${alias}” 同时出现在两侧 / alias “${alias}” is on both sides` });
+        if (a.has(alias)) errors.push({ file, field: `/relationships/${i}/sides/1/${field}`, message: t(`别名 “${alias}” 同时出现在两侧`, `alias “${alias}” is on both sides`) });
       }
     }
   });
@@ -193,7 +198,8 @@ function checkPack(pack: RulePack, file: string): { pack?: RulePack; errors: Rul
 }
 
 /** Loads and validates pack files. A bad file is reported and left out; the rest load. */
-export function loadRulePacks(files: string[]): { packs: RulePack[]; errors: RulePackError[] } {
+export function loadRulePacks(files: string[], lang: Lang = 'zh'): { packs: RulePack[]; errors: RulePackError[] } {
+  const t = (zh: string, en: string) => say(lang, zh, en);
   const packs: RulePack[] = [];
   const errors: RulePackError[] = [];
   const seen = new Map<string, string>();
@@ -202,10 +208,10 @@ export function loadRulePacks(files: string[]): { packs: RulePack[]; errors: Rul
     try {
       text = fs.readFileSync(file, 'utf8');
     } catch (err) {
-      errors.push({ file, field: '', message: `无法读取 / cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+      errors.push({ file, field: '', message: t(`无法读取：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`) });
       continue;
     }
-    const res = parseRulePack(text, file);
+    const res = parseRulePack(text, file, lang);
     errors.push(...res.errors);
     if (!res.pack) continue;
     const pack = res.pack;
@@ -214,7 +220,7 @@ export function loadRulePacks(files: string[]): { packs: RulePack[]; errors: Rul
       defs.filter((d, i) => {
         const prev = seen.get(d.id);
         if (prev) {
-          errors.push({ file, field: `/${field}/${i}/id`, message: `${what}标识 “${d.id}” 已在 ${prev} 中定义，此处忽略 / id “${d.id}” already defined in ${prev}; ignored` });
+          errors.push({ file, field: `/${field}/${i}/id`, message: t(`${what}标识 “${d.id}” 已在 ${prev} 中定义，此处忽略`, `id “${d.id}” already defined in ${prev}; ignored`) });
           return false;
         }
         seen.set(d.id, file);
@@ -242,7 +248,9 @@ export function builtinRuleFiles(rulesDir: string): string[] {
 }
 
 /** "file:line:col: field: message" */
-export function formatRulePackError(e: RulePackError): string {
+export function formatRulePackError(e: RulePackError, lang: Lang = 'zh'): string {
+  const t = (zh: string, en: string) => say(lang, zh, en);
   const where = e.line ? `${e.file}:${e.line}:${e.column ?? 1}` : e.file;
-  return `规则包错误 / Rule pack error: ${where}${e.field ? ` ${e.field}` : ''}: ${e.message}`;
+  const at = `${where}${e.field ? ` ${e.field}` : ''}`;
+  return t(`规则包错误：${at}：${e.message}`, `Rule pack error: ${at}: ${e.message}`);
 }

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { NODE_RS_DICTIONARY } from './aliasFrequencies.generated';
+import type { Lang } from './locale';
 
 export type SegmenterBackend = 'node-rs' | 'nodejieba';
 
@@ -147,13 +148,13 @@ function byteLine(dict: Buffer, pos: number, sp: number, end: number, wanted: Ma
   if (freq > (wanted.get(word) ?? 0)) wanted.set(word, freq);
 }
 
-function loadError(backend: SegmenterBackend, err: unknown): Error {
+function loadError(backend: SegmenterBackend, err: unknown, lang: Lang): Error {
   const detail = err instanceof Error ? err.message : String(err);
-  const hint =
-    backend === 'nodejieba'
-      ? '请安装 nodejieba（npm install nodejieba），或把分词后端设为 node-rs。/ Install nodejieba (npm install nodejieba) or set the segmenter backend to node-rs.'
-      : '请重新安装依赖（npm ci）。/ Reinstall the dependencies (npm ci).';
-  const e = new Error(`无法加载分词后端 ${backend}：${detail}。${hint} / Cannot load segmenter backend ${backend}: ${detail}.`);
+  const e = new Error(
+    lang === 'en'
+      ? `Cannot load segmenter backend ${backend}: ${detail}. ${backend === 'nodejieba' ? 'Install nodejieba (npm install nodejieba) or set the segmenter backend to node-rs.' : 'Reinstall the dependencies (npm ci).'}`
+      : `无法加载分词后端 ${backend}：${detail}。${backend === 'nodejieba' ? '请安装 nodejieba（npm install nodejieba），或把分词后端设为 node-rs。' : '请重新安装依赖（npm ci）。'}`,
+  );
   (e as Error & { cause?: unknown }).cause = err;
   return e;
 }
@@ -181,7 +182,7 @@ function readWithRoom(file: string, room: number): { buffer: Buffer; length: num
   }
 }
 
-function createNodeRs(words: string[]): Segmenter {
+function createNodeRs(words: string[], lang: Lang): Segmenter {
   let jieba: { cut(s: string, hmm?: boolean): string[] };
   try {
     // Loaded lazily so that a missing native module is an error message, not a crash at import.
@@ -200,12 +201,12 @@ function createNodeRs(words: string[]): Segmenter {
     const dict = tail.length <= buffer.length - length ? buffer.subarray(0, length + tail.copy(buffer, length)) : Buffer.concat([base, tail]);
     jieba = mod.Jieba.withDict(dict);
   } catch (err) {
-    throw loadError('node-rs', err);
+    throw loadError('node-rs', err, lang);
   }
   return { backend: 'node-rs', separators: JIEBA_RS_SEPARATORS, cut: (text) => jieba.cut(text, false) };
 }
 
-function createNodejieba(words: string[]): Segmenter {
+function createNodejieba(words: string[], lang: Lang): Segmenter {
   let nj: { load(o: object): void; cut(s: string, hmm?: boolean): string[]; DEFAULT_DICT: string };
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -220,7 +221,7 @@ function createNodejieba(words: string[]): Segmenter {
       fs.rmSync(userDict, { force: true });
     }
   } catch (err) {
-    throw loadError('nodejieba', err);
+    throw loadError('nodejieba', err, lang);
   }
   return { backend: 'nodejieba', separators: CPPJIEBA_SEPARATORS, cut: (text) => nj.cut(text, false) };
 }
@@ -229,6 +230,6 @@ function createNodejieba(words: string[]): Segmenter {
  * Loads a backend with the words added to its dictionary. Slow (dictionary load): create once.
  * Throws an Error with a bilingual message when the backend cannot be loaded.
  */
-export function createSegmenter(backend: SegmenterBackend, words: string[]): Segmenter {
-  return backend === 'nodejieba' ? createNodejieba(words) : createNodeRs(words);
+export function createSegmenter(backend: SegmenterBackend, words: string[], lang: Lang = 'zh'): Segmenter {
+  return backend === 'nodejieba' ? createNodejieba(words, lang) : createNodeRs(words, lang);
 }

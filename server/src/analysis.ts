@@ -5,6 +5,7 @@
  * current version on demand, so they never read a stale outline. Nothing for an old version is
  * ever handed to `publish`.
  */
+import { lang, t } from '../../shared/src/lang';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analyzer } from '../../core/src';
 import { isBinaryText, tooLargeMessage, utf8Length } from '../../core/src';
@@ -71,14 +72,14 @@ export function analyzeDocument(
   const text = doc.getText();
   const bytes = utf8Length(text);
   if (bytes > settings.maxFileSize) {
-    return { kind: 'skipped', ...base, reason: 'too-large', message: tooLargeMessage(bytes, settings.maxFileSize) };
+    return { kind: 'skipped', ...base, reason: 'too-large', message: tooLargeMessage(bytes, settings.maxFileSize, lang()) };
   }
   if (isBinaryText(text)) {
     return {
       kind: 'skipped',
       ...base,
       reason: 'binary',
-      message: '文稿含有空字符或大量控制字符，像是二进制内容，不作审校。/ The document contains NUL or many control characters and looks binary; not reviewed.',
+      message: t('文稿含有空字符或大量控制字符，像是二进制内容，不作审校。', 'The document contains NUL or many control characters and looks binary; not reviewed.'),
     };
   }
   const analyzer = getAnalyzer(settings);
@@ -87,23 +88,24 @@ export function analyzeDocument(
       kind: 'skipped',
       ...base,
       reason: 'unavailable',
-      message: '分析器无法加载（见输出日志），暂不审校。/ The analyzer could not be loaded (see the output log); not reviewed.',
+      message: t('分析器无法加载（见输出日志），暂不审校。', 'The analyzer could not be loaded (see the output log); not reviewed.'),
     };
   }
   const language = languageKind(doc.languageId);
   const started = Date.now();
   try {
-    const result = analyzer.analyze(text, { language, settings: toReviewSettings(settings) });
+    const result = analyzer.analyze(text, { language, settings: toReviewSettings(settings), lang: lang() });
     const ms = Date.now() - started;
-    if (ms > SLOW_MS) log(`分析耗时 ${ms} ms / Analysis took ${ms} ms: ${doc.uri}`);
+    if (ms > SLOW_MS) log(t(`分析耗时 ${ms} ms：${doc.uri}`, `Analysis took ${ms} ms: ${doc.uri}`));
     return { kind: 'reviewed', ...base, doc, text, language, analyzer, result };
   } catch (err) {
-    log(`分析失败 / Analysis failed: ${doc.uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    log(t(`分析失败：${doc.uri}：${detail}`, `Analysis failed: ${doc.uri}: ${detail}`));
     return {
       kind: 'skipped',
       ...base,
       reason: 'failed',
-      message: '分析出错（见输出日志）。/ Analysis failed (see the output log).',
+      message: t('分析出错（见输出日志）。', 'Analysis failed (see the output log).'),
     };
   }
 }
@@ -129,7 +131,7 @@ export class AnalysisService {
           void this.run(uri, gen);
         }, delay),
       );
-    })().catch((err: unknown) => this.deps.log(`调度失败 / Scheduling failed: ${String(err)}`));
+    })().catch((err: unknown) => this.deps.log(t(`调度失败：${String(err)}`, `Scheduling failed: ${String(err)}`)));
   }
 
   /** The outcome for the document's current version, analysing now if needed. */

@@ -4,6 +4,7 @@
  * by backend and rule pack files and dropped on every configuration change, so edited packs are
  * read again. Rule pack problems are shown once, never thrown: the built-in packs keep working.
  */
+import { lang, t } from '../../shared/src/lang';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -54,7 +55,7 @@ export class AnalyzerHost {
     if (settings.rulePacks.length && !this.deps.trustedWorkspace) {
       if (!this.untrustedNoted) {
         this.untrustedNoted = true;
-        this.deps.log('工作区未受信任，不加载工作区规则包 / Workspace not trusted: workspace rule packs are not loaded');
+        this.deps.log(t('工作区未受信任，不加载工作区规则包', 'Workspace not trusted: workspace rule packs are not loaded'));
       }
       return files;
     }
@@ -86,7 +87,7 @@ export class AnalyzerHost {
   }
 
   private build(backend: SegmenterBackend, files: string[]): Analyzer | undefined {
-    const { packs, errors } = loadRulePacks(files);
+    const { packs, errors } = loadRulePacks(files, lang());
     if (errors.length) this.reportPackErrors(errors);
     const segmenter = this.segmenter(backend, Analyzer.words(packs));
     if (!segmenter) return undefined;
@@ -94,14 +95,15 @@ export class AnalyzerHost {
   }
 
   private reportPackErrors(errors: RulePackError[]): void {
-    for (const e of errors) this.deps.log(formatRulePackError(e));
-    const key = errors.map(formatRulePackError).join('\n');
+    const formatted = errors.map((e) => formatRulePackError(e, lang()));
+    for (const e of formatted) this.deps.log(e);
+    const key = formatted.join('\n');
     if (this.shown.has(key)) return;
     this.shown.add(key);
-    const listed = errors.slice(0, MAX_LISTED_ERRORS).map(formatRulePackError).join('；');
+    const listed = formatted.slice(0, MAX_LISTED_ERRORS).join(t('；', '; '));
     const more = errors.length - MAX_LISTED_ERRORS;
-    const tail = more > 0 ? `（另有 ${more} 处，见输出日志 / ${more} more in the output log）` : '';
-    this.deps.showError(`${listed}${tail}。有误的规则包已跳过，其余规则包照常使用。/ The invalid pack is skipped; the other packs are still used.`);
+    const tail = more > 0 ? t(`（另有 ${more} 处，见输出日志）`, ` (${more} more in the output log)`) : '';
+    this.deps.showError(t(`${listed}${tail}。有误的规则包已跳过，其余规则包照常使用。`, `${listed}${tail}. The invalid pack is skipped; the other packs are still used.`));
   }
 
   /** A segmenter for the backend whose dictionary holds the words; falls back to node-rs. */
@@ -112,9 +114,9 @@ export class AnalyzerHost {
     const union = new Set([...(held?.words ?? []), ...words]);
     try {
       const started = Date.now();
-      const segmenter = (this.deps.createSegmenter ?? createSegmenter)(backend, [...union]);
+      const segmenter = (this.deps.createSegmenter ?? createSegmenter)(backend, [...union], lang());
       this.segmenters.set(backend, { words: union, segmenter });
-      this.deps.log(`分词后端 ${backend} 已加载（${Date.now() - started} ms）/ Segmenter ${backend} loaded (${Date.now() - started} ms)`);
+      this.deps.log(t(`分词后端 ${backend} 已加载（${Date.now() - started} ms）`, `Segmenter ${backend} loaded (${Date.now() - started} ms)`));
       return segmenter;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -126,7 +128,7 @@ export class AnalyzerHost {
         return undefined;
       }
       this.failedBackends.add(backend);
-      this.deps.showError(`${message} 改用 node-rs 分词。/ Falling back to node-rs.`);
+      this.deps.showError(t(`${message} 改用 node-rs 分词。`, `${message} Falling back to node-rs.`));
       return this.segmenter('node-rs', words);
     }
   }

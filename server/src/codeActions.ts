@@ -3,6 +3,7 @@
  * section, renumber headings, or disable a check for this document. Each fix is planned by the
  * core on the current version and sent as a versioned edit.
  */
+import { t } from '../../shared/src/lang';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
 import { planDisable, planRenumber, planSectionInsertion, planSideParagraph, type TextEditPlan } from '../../core/src';
 import type { Finding } from '../../core/src/types';
@@ -58,12 +59,12 @@ function actionsFor(snap: Snapshot, d: Diagnostic, f: Finding): (CodeAction | un
     const h = headingOf(snap, f);
     if (h !== undefined) {
       const title = f.expected
-        ? `重新编号同级标题（此处应为“${f.expected}”）/ Renumber sibling headings (expected “${f.expected}”)`
-        : '重新编号同级标题 / Renumber sibling headings';
+        ? t(`重新编号同级标题（此处应为“${f.expected}”）`, `Renumber sibling headings (expected “${f.expected}”)`)
+        : t('重新编号同级标题', 'Renumber sibling headings');
       out.push(action(snap, title, d, planRenumber(text, result, h), true));
     }
     const id = f.rule ?? 'outline';
-    out.push(action(snap, `在本文中停用“${id}”检查 / Disable ${id} in this document`, d, planDisable(text, id)));
+    out.push(action(snap, t(`在本文中停用“${id}”检查`, `Disable ${id} in this document`), d, planDisable(text, id)));
     return out;
   }
   if (f.relationships) {
@@ -72,7 +73,7 @@ function actionsFor(snap: Snapshot, d: Diagnostic, f: Finding): (CodeAction | un
       const def = analyzer.find(id);
       if (!def) continue;
       const title = sectionTitle(def);
-      out.push(action(snap, `插入“${title}”一节 / Insert a section “${title}”`, d, planSectionInsertion(text, result, def, text.length, snap.language === 'markdown')));
+      out.push(action(snap, t(`插入“${title}”一节`, `Insert a section “${title}”`), d, planSectionInsertion(text, result, def, text.length, snap.language === 'markdown')));
     }
     return out;
   }
@@ -89,7 +90,7 @@ function actionsFor(snap: Snapshot, d: Diagnostic, f: Finding): (CodeAction | un
           : [];
     for (const side of sides) {
       const label = def.sides[side].label;
-      out.push(action(snap, `补充“${label}”段落 / Add a paragraph on ${label}`, d, planSideParagraph(text, result, def, side, heading), true));
+      out.push(action(snap, t(`补充“${label}”段落`, `Add a paragraph on ${label}`), d, planSideParagraph(text, result, def, side, heading), true));
     }
   }
   if (f.scope === 'document') {
@@ -98,10 +99,10 @@ function actionsFor(snap: Snapshot, d: Diagnostic, f: Finding): (CodeAction | un
     const offset = f.kind === 'missing' || f.kind === 'missing-element' ? text.length : toOffset(snap.doc, d.range.start);
     const plans = planSectionInsertion(text, result, def, offset, snap.language === 'markdown');
     const preferred = f.kind === 'missing' || f.kind === 'missing-element';
-    out.push(action(snap, `插入“${title}”一节 / Insert a section “${title}”`, d, plans, preferred));
+    out.push(action(snap, t(`插入“${title}”一节`, `Insert a section “${title}”`), d, plans, preferred));
   }
   const name = def.nameEn ?? def.name;
-  out.push(action(snap, `在本文中停用“${def.name}”检查 / Disable ${name} in this document`, d, planDisable(text, settingsKey(f))));
+  out.push(action(snap, t(`在本文中停用“${def.name}”检查`, `Disable ${name} in this document`), d, planDisable(text, settingsKey(f))));
   return out;
 }
 

@@ -3,6 +3,7 @@
  * WorkspaceEdit: if the document changed since the edit was planned, the client refuses it and
  * the command fails with a message instead of overwriting anything.
  */
+import { t } from '../../shared/src/lang';
 import {
   LSPErrorCodes,
   ResponseError,
@@ -47,28 +48,31 @@ function isPosition(v: unknown): v is Position {
 }
 
 async function reviewed(deps: CommandDeps, uri: unknown): Promise<Snapshot> {
-  if (typeof uri !== 'string') throw fail('缺少文档 URI / Missing document URI');
+  if (typeof uri !== 'string') throw fail(t('缺少文档 URI', 'Missing document URI'));
   const outcome = await deps.current(uri);
-  if (!outcome) throw fail(`文档未打开 / Document not open: ${uri}`);
+  if (!outcome) throw fail(t(`文档未打开：${uri}`, `Document not open: ${uri}`));
   if (outcome.kind !== 'reviewed') {
-    throw fail(outcome.message || `该文档不在审校范围内 / This document is not reviewed: ${uri}`);
+    throw fail(outcome.message || t(`该文档不在审校范围内：${uri}`, `This document is not reviewed: ${uri}`));
   }
   return outcome;
 }
 
 async function apply(deps: CommandDeps, snap: Snapshot, plans: TextEditPlan[], label: string): Promise<null> {
-  if (!plans.length) throw fail(`没有可插入的内容 / Nothing to insert: ${label}`);
+  if (!plans.length) throw fail(t(`没有可插入的内容：${label}`, `Nothing to insert: ${label}`));
   let result: ApplyWorkspaceEditResult;
   try {
     result = await deps.applyEdit({ label, edit: versionedEdit(snap, plans) });
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
-    throw fail(`编辑器未能执行插入：${detail} / The editor could not apply the insertion: ${detail}`);
+    throw fail(t(`编辑器未能执行插入：${detail}`, `The editor could not apply the insertion: ${detail}`));
   }
   if (!result.applied) {
     const reason = result.failureReason ? `：${result.failureReason}` : '';
     throw fail(
-      `未能插入，文档可能已被修改或编辑器拒绝了修改，请重试${reason} / Could not insert: the document may have changed or the editor refused the edit; try again${result.failureReason ? `: ${result.failureReason}` : ''}`,
+      t(
+        `未能插入，文档可能已被修改或编辑器拒绝了修改，请重试${reason}`,
+        `Could not insert: the document may have changed or the editor refused the edit; try again${result.failureReason ? `: ${result.failureReason}` : ''}`,
+      ),
     );
   }
   return null;
@@ -78,12 +82,12 @@ async function apply(deps: CommandDeps, snap: Snapshot, plans: TextEditPlan[], l
 async function insertRelationshipSection(deps: CommandDeps, args: unknown[]): Promise<null> {
   const [uri, position, id] = args;
   const snap = await reviewed(deps, uri);
-  if (!isPosition(position)) throw fail('参数 position 无效 / Invalid argument: position');
-  if (typeof id !== 'string') throw fail('缺少关系标识 / Missing relationship id');
+  if (!isPosition(position)) throw fail(t('参数 position 无效', 'Invalid argument: position'));
+  if (typeof id !== 'string') throw fail(t('缺少关系标识', 'Missing relationship id'));
   const def = snap.analyzer.find(id);
-  if (!def) throw fail(`未知的关系 / Unknown relationship: ${id}`);
+  if (!def) throw fail(t(`未知的关系：${id}`, `Unknown relationship: ${id}`));
   const plans = planSectionInsertion(snap.text, snap.result, def, toOffset(snap.doc, position), snap.language === 'markdown');
-  return apply(deps, snap, plans, `插入“${sectionTitle(def)}” / Insert “${sectionTitle(def)}”`);
+  return apply(deps, snap, plans, t(`插入“${sectionTitle(def)}”`, `Insert “${sectionTitle(def)}”`));
 }
 
 function sideIndex(def: RelationshipDef, side: unknown): 0 | 1 | undefined {
@@ -101,21 +105,21 @@ async function insertSideParagraph(deps: CommandDeps, args: unknown[]): Promise<
   const [uri, ...rest] = args;
   const [id, side, heading] = isPosition(rest[0]) ? rest.slice(1) : rest;
   const snap = await reviewed(deps, uri);
-  if (typeof id !== 'string') throw fail('缺少关系标识 / Missing relationship id');
+  if (typeof id !== 'string') throw fail(t('缺少关系标识', 'Missing relationship id'));
   const def = snap.analyzer.find(id);
-  if (!def || !isRelationship(def)) throw fail(`未知的关系 / Unknown relationship: ${id}`);
+  if (!def || !isRelationship(def)) throw fail(t(`未知的关系：${id}`, `Unknown relationship: ${id}`));
   const s = sideIndex(def, side);
-  if (s === undefined) throw fail('参数 side 应为 0 或 1 / Argument side must be 0 or 1');
+  if (s === undefined) throw fail(t('参数 side 应为 0 或 1', 'Argument side must be 0 or 1'));
   let h: number | undefined;
   if (heading !== undefined && heading !== null) {
     if (!Number.isInteger(heading) || (heading as number) < 0 || (heading as number) >= snap.result.outline.length) {
-      throw fail(`标题序号无效 / Invalid heading index: ${String(heading)}`);
+      throw fail(t(`标题序号无效：${String(heading)}`, `Invalid heading index: ${String(heading)}`));
     }
     h = heading as number;
   }
   const plans = planSideParagraph(snap.text, snap.result, def, s, h);
   const label = def.sides[s].label;
-  return apply(deps, snap, plans, `补充“${label}”段落 / Add a paragraph on ${label}`);
+  return apply(deps, snap, plans, t(`补充“${label}”段落`, `Add a paragraph on ${label}`));
 }
 
 function run(deps: CommandDeps, command: string, args: unknown[]): Promise<null> {
@@ -127,7 +131,7 @@ function run(deps: CommandDeps, command: string, args: unknown[]): Promise<null>
     case ServerCommands.insertSideParagraph:
       return insertSideParagraph(deps, args);
     default:
-      throw fail(`未知命令 / Unknown command: ${command}`);
+      throw fail(t(`未知命令：${command}`, `Unknown command: ${command}`));
   }
 }
 
@@ -144,7 +148,9 @@ export async function executeCommand(
     return await run(deps, command, args ?? []);
   } catch (err) {
     if (err instanceof ResponseError) throw err;
-    deps.log(`命令 ${command} 出错 / Command ${command} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    throw fail(`命令执行出错（见输出日志）/ The command failed (see the output log): ${err instanceof Error ? err.message : String(err)}`);
+    const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    const brief = err instanceof Error ? err.message : String(err);
+    deps.log(t(`命令 ${command} 出错：${detail}`, `Command ${command} failed: ${detail}`));
+    throw fail(t(`命令执行出错（见输出日志）：${brief}`, `The command failed (see the output log): ${brief}`));
   }
 }

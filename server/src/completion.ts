@@ -3,6 +3,7 @@
  * after a heading marker / 处理好 / …关系 (uncovered ones first), and a snippet per relationship
  * that writes the whole section.
  */
+import { lang, t } from '../../shared/src/lang';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -10,7 +11,7 @@ import {
   type CompletionItem,
   type Range as LspRange,
 } from 'vscode-languageserver';
-import { matchMarker, nextHeadingMarkers } from '../../core/src';
+import { levelName, matchMarker, nextHeadingMarkers } from '../../core/src';
 
 import type { ElementDef, RelationshipDef } from '../../core/src/types';
 import { toLspRange } from '../../shared/src/positions';
@@ -98,7 +99,7 @@ function markerItems(snap: Snapshot, offset: number, range: LspRange): Completio
   return nextHeadingMarkers(snap.text, snap.result, offset).map((m, i) => ({
     label: m.marker,
     kind: CompletionItemKind.EnumMember,
-    detail: m.detail,
+    detail: levelName(m.level, lang()),
     sortText: String(i).padStart(3, '0'),
     filterText: m.marker,
     textEdit: { range, newText: m.marker },
@@ -129,7 +130,7 @@ function relationshipItems(snap: Snapshot, site: CompletionSite, range: LspRange
     if (site.afterMarker) {
       const body = def.template.body.map(snippetText).join(sep);
       items.push({
-        label: `${title}（整节 / whole section）`,
+        label: `${title}${t('（整节）', ' (whole section)')}`,
         kind: CompletionItemKind.Snippet,
         detail,
         documentation: doc,

@@ -4,6 +4,7 @@ import { toLspRange } from '../../shared/src/positions';
 import type { Outcome } from './analysis';
 import { countBySeverity, toDiagnostics } from './diagnostics';
 import { isEnabled } from './settings';
+import { nameOf } from './labels';
 
 export function coverageOf(outcome: Outcome): CoverageResult {
   const problems = countBySeverity(outcome.kind === 'reviewed' ? toDiagnostics(outcome) : []);
@@ -17,7 +18,7 @@ export function coverageOf(outcome: Outcome): CoverageResult {
     const cov = result.coverage.find((c) => c.relationship === def.id);
     items.push({
       id: def.id,
-      name: def.name,
+      name: nameOf(def),
       kind: 'relationship',
       status: cov?.status ?? 'missing',
       enabled: isEnabled(settings, def.id),
@@ -32,7 +33,7 @@ export function coverageOf(outcome: Outcome): CoverageResult {
     const first = cov?.mentions[0];
     items.push({
       id: def.id,
-      name: def.name,
+      name: nameOf(def),
       kind: 'element',
       status: cov?.status ?? 'missing',
       enabled: isEnabled(settings, def.id),

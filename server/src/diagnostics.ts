@@ -1,4 +1,5 @@
 /** Findings of the core → LSP diagnostics. */
+import { t } from '../../shared/src/lang';
 import {
   DiagnosticSeverity,
   type Diagnostic,
@@ -66,7 +67,7 @@ export function toDiagnostic(snap: Snapshot, f: Finding): Diagnostic {
         const quoted = text.slice(r.start, Math.min(r.end, r.start + 40));
         return {
           location: { uri: snap.uri, range: toLspRange(doc, r) },
-          message: `提及“${quoted}” / Mention of “${quoted}”`,
+          message: t(`提及“${quoted}”`, `Mention of “${quoted}”`),
         };
       },
     );

@@ -2,9 +2,10 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import type { Coverage, ElementCoverage, ElementDef, Mention, RelationshipDef, SetAside } from '../../core/src/types';
 import { setAsideReason } from '../../core/src/messages';
+import { lang, t } from '../../shared/src/lang';
 import { toLspRange } from '../../shared/src/positions';
 import type { Snapshot } from './analysis';
-import { isRelationship, statusLabel } from './labels';
+import { isRelationship, nameOf, statusLabel } from './labels';
 
 /** The mention whose range holds the offset (mentions are sorted by offset). */
 export function mentionAt<T extends Mention>(mentions: T[], offset: number): T | undefined {
@@ -37,44 +38,45 @@ function tally(text: string, ranges: { start: number; end: number }[], label: (w
 
 /** What counted for each side and what was set aside, and why. */
 function evidenceMarkdown(def: RelationshipDef, cov: Coverage, text: string): string[] {
-  const lines: string[] = ['', '**依据 / Evidence**', ''];
+  const lines: string[] = ['', `**${t('依据', 'Evidence')}**`, ''];
   def.sides.forEach((side, i) => {
     const counted = tally(text, cov.mentions[i]);
     lines.push(`- ${md(side.label)}：${counted || '—'}`);
   });
   const aside = new Map<string, SetAside[]>();
   for (const m of cov.setAside) {
-    const [zh, en] = setAsideReason(m.reason);
-    const k = `${zh} / ${en}`;
+    const k = setAsideReason(m.reason, lang());
     aside.set(k, [...(aside.get(k) ?? []), m]);
   }
-  for (const [reason, ms] of aside) lines.push(`- 未计入 / set aside (${md(reason)})：${tally(text, ms.map((m) => m.range))}`);
+  for (const [reason, ms] of aside) lines.push(t(`- 未计入（${md(reason)}）：`, `- set aside (${md(reason)}): `) + tally(text, ms.map((m) => m.range)));
+  return lines;
+}
+
+/** The heading of a hover: the name and explanation in the client's language, and the source as written. */
+function head(def: RelationshipDef | ElementDef): string[] {
+  const lines: string[] = [`**${md(nameOf(def))}**  \`${def.id}\``, ''];
+  lines.push(md(lang() === 'en' ? (def.explanationEn ?? def.explanation) : def.explanation));
+  if (def.source) lines.push('', `> ${md(def.source)}`);
   return lines;
 }
 
 function relationshipMarkdown(def: RelationshipDef, cov: Coverage | undefined, text = ''): string {
-  const lines: string[] = [`**${md(def.name)}**${def.nameEn ? ` · ${md(def.nameEn)}` : ''}  \`${def.id}\``, ''];
-  lines.push(md(def.explanation));
-  if (def.explanationEn) lines.push('', `*${md(def.explanationEn)}*`);
-  if (def.source) lines.push('', `> ${md(def.source)}`);
-  lines.push('', '| 方面 / Side | 说法 / Aliases | 本文 / This document |', '|---|---|---|');
+  const lines = head(def);
+  lines.push('', t('| 方面 | 说法 | 本文 |', '| Side | Aliases | This document |'), '|---|---|---|');
   def.sides.forEach((side, i) => {
     const count = cov?.sides[i]?.count ?? 0;
     lines.push(`| ${md(side.label)} | ${side.aliases.map(md).join('、')} | ${count} |`);
   });
-  lines.push('', `状态 / Status: ${cov ? statusLabel(cov.status) : '—'}`);
+  lines.push('', `${t('状态：', 'Status: ')}${cov ? statusLabel(cov.status) : '—'}`);
   if (cov && text) lines.push(...evidenceMarkdown(def, cov, text));
   return lines.join('\n');
 }
 
 function elementMarkdown(def: ElementDef, cov: ElementCoverage | undefined): string {
-  const lines: string[] = [`**${md(def.name)}**${def.nameEn ? ` · ${md(def.nameEn)}` : ''}  \`${def.id}\``, ''];
-  lines.push(md(def.explanation));
-  if (def.explanationEn) lines.push('', `*${md(def.explanationEn)}*`);
-  if (def.source) lines.push('', `> ${md(def.source)}`);
-  lines.push('', `说法 / Aliases: ${def.aliases.map(md).join('、')}`);
-  lines.push('', `本文提及 / Mentions in this document: ${cov?.count ?? 0}`);
-  lines.push('', `状态 / Status: ${cov ? statusLabel(cov.status) : '—'}`);
+  const lines = head(def);
+  lines.push('', `${t('说法：', 'Aliases: ')}${def.aliases.map(md).join('、')}`);
+  lines.push('', `${t('本文提及：', 'Mentions in this document: ')}${cov?.count ?? 0}`);
+  lines.push('', `${t('状态：', 'Status: ')}${cov ? statusLabel(cov.status) : '—'}`);
   return lines.join('\n');
 }
 
@@ -99,8 +101,8 @@ export function hoverAt(snap: Snapshot, offset: number): Hover | null {
   const aside = mentionAt(result.setAside, offset);
   if (aside) {
     const value = describe(snap, aside.id);
-    const [zh, en] = setAsideReason(aside.reason);
-    const why = `**此处不计入 / Not counted here**：${md(zh)} / ${md(en)}${aside.detail ? `（${md(aside.detail)}）` : ''}`;
+    const detail = aside.detail ?? '';
+    const why = t(`**此处不计入**：${md(setAsideReason(aside.reason, lang()))}${detail ? `（${md(detail)}）` : ''}`, `**Not counted here**: ${md(setAsideReason(aside.reason, lang()))}${detail ? ` (${md(detail)})` : ''}`);
     if (value) return { contents: { kind: MarkupKind.Markdown, value: `${why}\n\n${value}` }, range: toLspRange(doc, aside.range) };
   }
   const heading = result.outline.find((h) => h.range.start <= offset && offset <= h.range.end && h.names.length > 0);

@@ -3,6 +3,7 @@
  * that do the work. Each handler is guarded: an exception is logged and answered with an empty
  * result, so no document text can bring the server down.
  */
+import { setLocale, t } from '../../shared/src/lang';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -52,6 +53,8 @@ export interface StartOptions {
 interface InitOptions {
   clientHandlesCommands?: boolean;
   trustedWorkspace?: boolean;
+  /** The language to speak, when the client does not send `locale` (e.g. "en"). */
+  locale?: string;
   settings?: unknown;
 }
 
@@ -88,7 +91,8 @@ export function startServer(options: StartOptions = {}): Connection {
         return await fn(...args);
       } catch (err) {
         if (err instanceof ResponseError) throw err;
-        logError(`${name} 出错 / ${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        const detail = err instanceof Error ? (err.stack ?? err.message) : String(err);
+        logError(t(`${name} 出错：${detail}`, `${name} failed: ${detail}`));
         return fallback;
       }
     };
@@ -146,6 +150,8 @@ export function startServer(options: StartOptions = {}): Connection {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitOptions;
+    // Everything the server says is in the client's language (initializationOptions.locale overrides).
+    setLocale(typeof init.locale === 'string' ? init.locale : params.locale);
     const caps = params.capabilities;
     folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: path.basename(params.rootUri) }] : []);
     const pull = caps.workspace?.configuration === true;

@@ -4,6 +4,7 @@
  * workspace/didChangeConfiguration; otherwise one global copy comes from initializationOptions and
  * from the pushed didChangeConfiguration payload.
  */
+import { t } from '../../shared/src/lang';
 import { FINDING_KIND_IDS } from '../../core/src/judgement/kinds';
 import type { Severity, FindingKind } from '../../core/src/types';
 import {
@@ -124,7 +125,7 @@ export class SettingsStore {
       p = fetch(uri).then(
         (raw) => normalizeSettings(raw ?? undefined),
         (err: unknown) => {
-          this.deps.log(`读取设置失败，改用默认值 / Could not read settings, using defaults: ${String(err)}`);
+          this.deps.log(t(`读取设置失败，改用默认值：${String(err)}`, `Could not read settings, using defaults: ${String(err)}`));
           return this.global;
         },
       );

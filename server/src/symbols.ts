@@ -1,4 +1,5 @@
 /** Document symbols (the outline as a tree) and folding ranges (one per section). */
+import { t } from '../../shared/src/lang';
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { Heading } from '../../core/src/types';
 import { underArticle } from '../../core/src/structure/tree';
@@ -25,7 +26,7 @@ function sectionContentEnd(text: string, h: Heading): number {
 
 function symbolName(h: Heading): string {
   const name = h.style === 'markdown' ? h.title : `${h.marker}${h.title}`;
-  return name.trim() || h.marker.trim() || '（无标题 / untitled）';
+  return name.trim() || h.marker.trim() || t('（无标题）', '(untitled)');
 }
 
 /**

@@ -52,13 +52,6 @@ export interface CoverageScope {
   reason: string;
 }
 
-/** One language of a text written “中文 / English”: the Chinese part for a Chinese UI, the English part otherwise. */
-export function inLanguage(text: string, chinese: boolean): string {
-  const at = text.indexOf(' / ');
-  if (at < 0) return text;
-  return chinese ? text.slice(0, at) : text.slice(at + 3);
-}
-
 /** Notification server → client: the coverage of a document changed (after each published analysis). */
 export const CoverageChangedNotification = 'policyReview/coverageChanged';
 

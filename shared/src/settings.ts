@@ -2,6 +2,7 @@
  * Settings shared by the VS Code client, the language server and the CLI's --config file.
  * The names mirror `contributes.configuration` in package.json (prefix `policyReview.`).
  */
+import { say, type Lang } from '../../core/src/locale';
 import type { FindingKind, RelationshipSettings, ReviewSettings, Severity } from '../../core/src/types';
 import { DEFAULT_SETTINGS } from '../../core/src/types';
 import { FINDING_KIND_IDS } from '../../core/src/judgement/kinds';
@@ -77,41 +78,42 @@ const stringList = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x =
  * What is wrong with one setting's value, or undefined when it is valid: the rules the server
  * applies (falling back to the default) and the CLI's --config enforces (refusing the file).
  */
-export function settingProblem(key: keyof PolicyReviewSettings, v: unknown): string | undefined {
+export function settingProblem(key: keyof PolicyReviewSettings, v: unknown, lang: Lang = 'zh'): string | undefined {
+  const t = (zh: string, en: string) => say(lang, zh, en);
   switch (key) {
     case 'languageIds':
     case 'rulePacks':
-      return stringList(v) ? undefined : '应为非空字符串的数组 / must be an array of non-empty strings';
+      return stringList(v) ? undefined : t('应为非空字符串的数组', 'must be an array of non-empty strings');
     case 'useBuiltinRules':
-      return typeof v === 'boolean' ? undefined : '应为 true 或 false / must be true or false';
+      return typeof v === 'boolean' ? undefined : t('应为 true 或 false', 'must be true or false');
     case 'scope':
-      return v === 'auto' || v === 'always' ? undefined : '应为 "auto" 或 "always" / must be "auto" or "always"';
+      return v === 'auto' || v === 'always' ? undefined : t('应为 "auto" 或 "always"', 'must be "auto" or "always"');
     case 'segmenter':
-      return (SEGMENTERS as readonly unknown[]).includes(v) ? undefined : `应为 ${SEGMENTERS.map((x) => `"${x}"`).join('、')} 之一 / must be one of ${SEGMENTERS.join(', ')}`;
+      return (SEGMENTERS as readonly unknown[]).includes(v) ? undefined : t(`应为 ${SEGMENTERS.map((x) => `"${x}"`).join('、')} 之一`, `must be one of ${SEGMENTERS.join(', ')}`);
     case 'severities': {
-      if (!isObject(v)) return '应为对象，如 {"one-sided": "error"} / must be an object such as {"one-sided": "error"}';
+      if (!isObject(v)) return t('应为对象，如 {"one-sided": "error"}', 'must be an object such as {"one-sided": "error"}');
       for (const [k, sev] of Object.entries(v)) {
-        if (!(FINDING_KIND_IDS as readonly string[]).includes(k)) return `未知的问题类型 “${k}”，可用：${FINDING_KIND_IDS.join(', ')} / unknown finding kind “${k}”`;
-        if (!SEVERITY_VALUES.includes(sev as string)) return `“${k}” 的严重程度应为 ${SEVERITY_VALUES.join('、')} 之一 / the severity of “${k}” must be one of ${SEVERITY_VALUES.join(', ')}`;
+        if (!(FINDING_KIND_IDS as readonly string[]).includes(k)) return t(`未知的问题类型 “${k}”，可用：${FINDING_KIND_IDS.join(', ')}`, `unknown finding kind “${k}”; use one of ${FINDING_KIND_IDS.join(', ')}`);
+        if (!SEVERITY_VALUES.includes(sev as string)) return t(`“${k}” 的严重程度应为 ${SEVERITY_VALUES.join('、')} 之一`, `the severity of “${k}” must be one of ${SEVERITY_VALUES.join(', ')}`);
       }
       return undefined;
     }
     case 'relationships': {
-      if (!isObject(v)) return '应为对象，如 {"open-data-security": {"enabled": false}} / must be an object such as {"open-data-security": {"enabled": false}}';
+      if (!isObject(v)) return t('应为对象，如 {"open-data-security": {"enabled": false}}', 'must be an object such as {"open-data-security": {"enabled": false}}');
       for (const [id, entry] of Object.entries(v)) {
         if (typeof entry === 'boolean') continue;
-        if (!isObject(entry)) return `“${id}” 应为 true、false 或 {"enabled", "severity"} / “${id}” must be true, false or {"enabled", "severity"}`;
+        if (!isObject(entry)) return t(`“${id}” 应为 true、false 或 {"enabled", "severity"}`, `“${id}” must be true, false or {"enabled", "severity"}`);
         for (const [k, x] of Object.entries(entry)) {
           if (k === 'enabled' && typeof x === 'boolean') continue;
           if (k === 'severity' && SEVERITY_VALUES.includes(x as string)) continue;
-          return `“${id}.${k}” 无效（可用 enabled: true/false，severity: ${SEVERITY_VALUES.join('/')}） / “${id}.${k}” is not valid (enabled: true/false, severity: ${SEVERITY_VALUES.join('/')})`;
+          return t(`“${id}.${k}” 无效（可用 enabled: true/false，severity: ${SEVERITY_VALUES.join('/')}）`, `“${id}.${k}” is not valid (enabled: true/false, severity: ${SEVERITY_VALUES.join('/')})`);
         }
       }
       return undefined;
     }
     default: {
       const [min, max] = NUMERIC_LIMITS[key];
-      if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) return `应为 ${min} 到 ${max} 之间的数 / must be a number from ${min} to ${max}`;
+      if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) return t(`应为 ${min} 到 ${max} 之间的数`, `must be a number from ${min} to ${max}`);
       return undefined;
     }
   }

@@ -9,15 +9,40 @@ import * as iconv from 'iconv-lite';
 import { ROOT, FIXTURES } from './helpers';
 
 const BIN = path.join(ROOT, 'bin', 'policy-review.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8' });
+/** The CLI in a shell whose locale says nothing of English (as on most servers): it speaks Chinese. */
+const LOCALE_FREE = { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: 'C.UTF-8' };
+const runIn = (env: NodeJS.ProcessEnv, ...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env });
+const run = (...args: string[]) => runIn(LOCALE_FREE, ...args);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-cli-'));
 
 test('text output: path:line:col severity message [id], a coverage table, exit 1 on warnings', () => {
   const r = run('check', '--no-color', 'examples/sample-draft.md');
   assert.equal(r.status, 1, r.stderr);
-  assert.match(r.stdout, /^examples\/sample-draft\.md:\d+:\d+ warning .+ \[[a-z-]+\]$/m);
-  assert.match(r.stdout, /关系覆盖 \/ Coverage/);
+  assert.match(r.stdout, /^examples\/sample-draft\.md:\d+:\d+ 警告 .+ \[[a-z-]+\]$/m);
+  assert.match(r.stdout, /关系覆盖/);
   assert.match(r.stdout, /数据开放与数据安全/);
+  assert.doesNotMatch(r.stdout, /Coverage|one-sided| \/ /, 'one language at a time');
+});
+
+test('English where the shell runs in English, or with --lang en; Chinese otherwise', () => {
+  const english = (r: ReturnType<typeof run>) => {
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^examples\/sample-draft\.md:\d+:\d+ warning “Open data and data security” is one-sided: .+ \[open-data-security\]$/m);
+    assert.match(r.stdout, /^Coverage — /m);
+    assert.match(r.stdout, /finding\(s\)/);
+    assert.doesNotMatch(r.stdout, /关系覆盖|只写了|项发现/);
+  };
+  english(runIn({ ...LOCALE_FREE, LANG: 'en_US.UTF-8' }, 'check', '--no-color', 'examples/sample-draft.md'));
+  english(run('check', '--lang', 'en', '--no-color', 'examples/sample-draft.md'));
+  // --lang wins over the environment; the help is in the language too.
+  const zh = runIn({ ...LOCALE_FREE, LANG: 'en_US.UTF-8' }, 'check', '--lang', 'zh', '--no-color', 'examples/sample-draft.md');
+  assert.match(zh.stdout, /只写了“数据开放”/);
+  assert.match(runIn({ ...LOCALE_FREE, LC_ALL: 'en_GB.UTF-8' }, 'check', '--help').stdout, /Review drafts/);
+  assert.match(run('check', '--help').stdout, /审校文稿/);
+  // Worker threads speak it too.
+  const many = run('check', '--lang', 'en', '--jobs', '2', '--format', 'json', 'examples/sample-draft.md', 'test/fixtures');
+  const messages = (JSON.parse(many.stdout).files as { findings: { message: string }[] }[]).flatMap((f) => f.findings.map((x) => x.message));
+  assert.ok(messages.length > 3 && messages.every((m) => !/[只写了标题序号]/.test(m)), messages.join('\n'));
 });
 
 test('JSON output follows the contract', () => {
@@ -77,19 +102,19 @@ test('special files are refused at once, a GB 18030 draft is read, and SARIF rep
   const fifo = path.join(tmp, 'fifo.md');
   const made = spawnSync('mkfifo', [fifo]);
   if (made.status === 0) {
-    const r = spawnSync(process.execPath, [BIN, 'check', fifo], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, [BIN, 'check', fifo], { cwd: ROOT, encoding: 'utf8', timeout: 20_000, env: LOCALE_FREE });
     assert.equal(r.status, 2, `status ${r.status} signal ${r.signal}`);
-    assert.match(r.stdout, /fifo\.md: error .*(普通文件|regular file)/);
+    assert.match(r.stdout, /fifo\.md: 错误 .*普通文件/);
   }
-  const zero = spawnSync(process.execPath, [BIN, 'check', '/dev/zero', 'examples/sample-draft.md'], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+  const zero = spawnSync(process.execPath, [BIN, 'check', '/dev/zero', 'examples/sample-draft.md'], { cwd: ROOT, encoding: 'utf8', timeout: 20_000, env: LOCALE_FREE });
   assert.equal(zero.status, 2, `status ${zero.status} signal ${zero.signal}`);
-  assert.match(zero.stdout, /\/dev\/zero: error/);
-  assert.match(zero.stdout, /sample-draft\.md:\d+:\d+ warning/, 'the rest of the batch is reviewed');
+  assert.match(zero.stdout, /\/dev\/zero: 错误/);
+  assert.match(zero.stdout, /sample-draft\.md:\d+:\d+ 警告/, 'the rest of the batch is reviewed');
   const gbk = path.join(tmp, 'gbk.md');
   fs.writeFileSync(gbk, iconv.encode(fs.readFileSync(path.join(ROOT, 'examples', 'sample-draft.md'), 'utf8'), 'gb18030'));
   const g = run('check', gbk);
   assert.equal(g.status, 1, g.stdout + g.stderr);
-  assert.match(g.stdout, /gbk\.md:\d+:\d+ warning .*open-data-security/);
+  assert.match(g.stdout, /gbk\.md:\d+:\d+ 警告 .*open-data-security/);
   assert.match(g.stdout, /GB 18030/);
   const sarif = JSON.parse(run('check', '--format', 'sarif', '/dev/zero', 'examples/sample-draft.md').stdout);
   assert.equal(sarif.runs[0].invocations[0].executionSuccessful, false);
@@ -101,7 +126,7 @@ test('a file over the size limit is skipped with a warning, not reviewed', () =>
   fs.writeFileSync(big, '推进数据开放。'.repeat(2000));
   const r = run('check', '--max-file-size', '1024', big);
   assert.equal(r.status, 0);
-  assert.match(r.stdout, /big\.md: warning .*(过大|too large)/);
+  assert.match(r.stdout, /big\.md: 警告 .*过大/);
 });
 
 test('a bad --rules pack is reported with file and field; the built-in pack still reviews', () => {

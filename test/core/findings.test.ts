@@ -117,6 +117,20 @@ test('scope: a broad document is reviewed in its part on the domain alone', () =
   assert.ok(outside, JSON.stringify(r.setAside.map((m) => m.alias)));
 });
 
+test('scope: a statute dense in the domain only in its chapter on it is reviewed in that chapter', () => {
+  const other = (n: number, what: string) => Array.from({ length: n }, (_, i) => `第${i + 1}条 ${what}应当依法保护市场主体的合法权益，维护公平竞争的市场秩序。`);
+  const chapter = Array.from({ length: 8 }, (_, i) => `第${i + 20}条 推进政务服务事项网上办理，依托政务服务平台实现一网通办，政务服务中心提供第${i + 1}项帮办服务。`);
+  const statute = (first: number, rest: number) =>
+    lines('江城市优化营商环境条例', '第一章　总则', ...other(first, '各级政府'), '第二章　政务服务', ...chapter, '第三章　市场环境', ...other(rest, '有关部门'));
+  // A long statute with one chapter on 政务服务: that chapter alone.
+  const long = analyze(statute(20, 20));
+  assert.equal(long.scope[0].status, 'part', long.scope[0].reason);
+  assert.deepEqual(long.scope[0].parts.map((i) => long.outline[i].title), ['政务服务']);
+  // When that chapter is most of the text, the statute is about the domain.
+  const mostly = analyze(statute(1, 1));
+  assert.equal(mostly.scope[0].status, 'whole', mostly.scope[0].reason);
+});
+
 test('generic words count only in context: beside a specific term, in a construction, under a naming heading', () => {
   const r = analyze('推动高质量发展，强化安全意识。');
   const dev = r.coverage.find((c) => c.relationship === 'development-security')!;
@@ -252,6 +266,9 @@ test('a heading that holds a side\'s term makes its generic words count; a numbe
   const more = ['资金拨付情况每月通报，资金结余按规定收回。', '资金使用情况纳入审计，资金台账按月更新。', '预算执行情况纳入年度考核，资金到位率按季通报。'];
   const remark = analyze(lines(...money.slice(0, 3), '1.对使用率低的系统一律不予迁移。', ...money.slice(3, -1), ...more, WORKING));
   assert.ok(kinds(remark).includes('unbalanced:document:investment-benefit'), kinds(remark).join(' '));
+  // An article is a provision, not a heading: two articles naming 秒批 are not a task on efficiency.
+  const provisions = analyze(lines('江城市政务服务办理规定', '第一条 为了规范政务服务，制定本规定。', '第二条 政务服务事项推行秒批。', '第三条 行政机关推行秒办服务。', WORKING));
+  assert.ok(!kinds(provisions).some((k) => k.endsWith('agility-inclusiveness')), kinds(provisions).join(' '));
 });
 
 test('two sums committed are an investment programme, one sum in passing is not', () => {
@@ -266,6 +283,17 @@ test('two sums committed are an investment programme, one sum in passing is not'
     );
   assert.ok(kinds(analyze(plan('项目总投资2.1亿元，'))).includes('one-sided:document:investment-benefit'), kinds(analyze(plan('项目总投资2.1亿元，'))).join(' '));
   assert.ok(!kinds(analyze(plan(''))).some((k) => k.endsWith('investment-benefit')), kinds(analyze(plan(''))).join(' '));
+});
+
+test('the subject\'s own name repeated is not a side developed against a provision on the other', () => {
+  const articles = Array.from({ length: 8 }, (_, i) => `第${'一二三四五六七八'[i]}条 行政机关应当按照“最多跑一次”改革要求，优化第${i + 1}类事项办理流程。`);
+  const draft = (title: string) => lines(title, ...articles, '第九条 申请人可以选择到线下窗口办理。', WORKING);
+  // A regulation on 最多跑一次 names its subject in every article: that is not eight paragraphs on efficiency.
+  const onSubject = analyze(draft('江城市政务服务“最多跑一次”改革规定'));
+  assert.ok(!kinds(onSubject).some((k) => k.endsWith('agility-inclusiveness')), kinds(onSubject).join(' '));
+  // The same articles under another title are eight sentences on efficiency against one on the offline window.
+  const other = analyze(draft('江城市政务服务事项办理规定'));
+  assert.ok(kinds(other).includes('unbalanced:document:agility-inclusiveness'), kinds(other).join(' '));
 });
 
 test('the coverage status agrees with the findings', () => {

@@ -81,7 +81,8 @@ describe('diagnostics', () => {
     assert.equal(d.severity, 2, 'one-sided is a warning by default');
     const message = typeof d.message === 'string' ? d.message : d.message.value;
     assert.match(message, /数据开放.*数据安全/);
-    assert.match(message, /one-sided/);
+    assert.match(message, /只写了“数据开放”/);
+    assert.doesNotMatch(message, /one-sided/, 'one language at a time: the Problems panel shows the whole sentence');
     // The range is the first mention of the present side, in UTF-16 columns.
     assert.deepEqual(d.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 6 } });
     const related = d.relatedInformation ?? [];

@@ -46,6 +46,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Workspace folder (file system path). */
   workspaceFolder?: string;
+  /** The client's display language, sent as `locale` (VS Code sends its own). */
+  locale?: string;
   /** Node arguments that start the server over stdio; default `dist/server.js --stdio`. */
   args?: string[];
   /** Start dist/server.js with --node-ipc instead, as the VS Code client does. */
@@ -124,6 +126,7 @@ export class TestClient {
       rootUri: folder ? fileUri(folder) : null,
       workspaceFolders: folder ? [{ uri: fileUri(folder), name: path.basename(folder) }] : null,
       initializationOptions: options.initializationOptions,
+      ...(options.locale ? { locale: options.locale } : {}),
       capabilities: {
         workspace: {
           configuration: options.configuration !== false,

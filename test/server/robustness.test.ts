@@ -75,10 +75,10 @@ describe('oversized documents', () => {
     assert.ok(filler.length < MAX && Buffer.byteLength(filler) > MAX, 'over the limit in bytes, not in characters');
     const v2 = await c.append(uri, filler);
     assert.deepEqual((await c.waitForDiagnostics(uri, v2)).diagnostics, []);
-    assert.equal(infoMessages(/过大.*too large/).length, 1);
+    assert.equal(infoMessages(/过大/).length, 1);
     const v3 = await c.append(uri, '再加一句。');
     assert.deepEqual((await c.waitForDiagnostics(uri, v3)).diagnostics, []);
-    assert.equal(infoMessages(/过大.*too large/).length, 1, 'not repeated on every keystroke');
+    assert.equal(infoMessages(/过大/).length, 1, 'not repeated on every keystroke');
     const cov = await c.request<CoverageResult>('policyReview/coverage', { uri });
     assert.equal(cov.reviewed, false);
     assert.match(cov.skippedReason ?? '', /过大/);
@@ -104,11 +104,11 @@ describe('garbage', () => {
     const uri = 'untitled:random-bytes.txt';
     await c.open(uri, String.fromCharCode(...bytes));
     assert.deepEqual((await c.waitForDiagnostics(uri, 1)).diagnostics, []);
-    assert.equal(infoMessages(/二进制.*binary/).length, 1);
+    assert.equal(infoMessages(/二进制/).length, 1);
     await everyRequest(uri);
     const v = await c.append(uri, '\u0000\u0000');
     await c.waitForDiagnostics(uri, v);
-    assert.equal(infoMessages(/二进制.*binary/).length, 1);
+    assert.equal(infoMessages(/二进制/).length, 1);
     await stillServing('bytes');
   });
 

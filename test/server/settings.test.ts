@@ -157,7 +157,7 @@ describe('workspace rule packs', () => {
       assert.equal(errors.length, 1, JSON.stringify(errors));
       assert.ok(errors[0].message.includes(path.join(dir, 'bad.json')), errors[0].message);
       assert.match(errors[0].message, /\/relationships\/0\/sides/);
-      assert.match(errors[0].message, /规则包.*Rule pack/);
+      assert.match(errors[0].message, /规则包错误：.*bad\.json/);
       // Settings change, same broken pack: reloaded, not reported twice.
       await reconfigure(c, { debounceMs: 30, rulePacks: ['bad.json'], minMentions: 2 }, uri);
       assert.equal(c.messages.filter((m) => m.type === 1).length, 1);

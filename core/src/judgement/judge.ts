@@ -24,6 +24,7 @@ import type {
   Substance,
 } from '../types';
 import * as msg from '../messages';
+import type { Lang } from '../locale';
 
 /** Set-aside generic words above this many mean the side is written about in general words. */
 const GENERIC_PRESENCE = 2;
@@ -54,6 +55,11 @@ export interface SideEvidence {
   substantial?: boolean;
   /** For a side that declares substance: how many of its evidence sentences hold it. */
   substance?: number;
+  /**
+   * Sentences with evidence other than the subject's own name (最多跑一次 in a regulation on
+   * 最多跑一次): what the side is developed in, beyond naming the subject of the draft.
+   */
+  beyondSubject?: number;
 }
 
 /** How much text a side had to be developed in: a long draft, a short one (or a part), a named section. */
@@ -108,7 +114,8 @@ export function classify(
   const bigSide = a.spread >= b.spread ? 0 : 1;
   const [big, small] = [e[bigSide], e[1 - bigSide]];
   // A token: a clause or two, not a heading of its own, against paragraphs.
-  const token = !small.central && weight(small) <= 2 && weight(small) / big.spread < s.balanceRatio;
+  // Against the big side's own content: repeating the subject's name (“一网通办”改革) is not a paragraph on it.
+  const token = !small.central && weight(small) <= 2 && weight(small) / (big.beyondSubject ?? big.spread) < s.balanceRatio;
   const unbalanced = developed(big, s, size) && big.spread >= s.unbalancedMinLarger && token && asked(bigSide);
   return unbalanced ? 'unbalanced' : 'balanced';
 }
@@ -142,6 +149,8 @@ export interface JudgeInput {
   subjectTitle: (id: string) => string;
   /** Chinese characters of prose. */
   proseLength: number;
+  /** The language of the messages. */
+  lang: Lang;
 }
 
 /** Whether a text holds an amount of money: a digit (Arabic or full-width), an optional 多/余, then 万元 or 亿元. Linear. */
@@ -193,7 +202,7 @@ function summary(counted: Mention[], setAside: SetAside[]): EvidenceSummary {
 }
 
 export function judge(input: JudgeInput): Judgement {
-  const { settings: s } = input;
+  const { settings: s, lang } = input;
   const byId = new Map<string, Mention[]>();
   for (const m of input.counted) {
     const list = byId.get(m.id);
@@ -221,10 +230,13 @@ export function judge(input: JudgeInput): Judgement {
     const inTitle: [number, number] = [0, 0];
     const substance = r.sides.map((side) => substanceOf(side));
     const substantial: [Set<number>, Set<number>] = [new Set(), new Set()];
+    const subjectTitle = input.subjectTitle(r.id);
+    const beyond: [Set<number>, Set<number>] = [new Set(), new Set()];
     for (const m of ms) {
       per[m.side].push(m.range);
       const si = input.sentenceAt(m.range.start);
       lines[m.side].add(si);
+      if (!subjectTitle.includes(m.alias)) beyond[m.side].add(si);
       const pi = input.paragraphAt(m.range.start);
       let inPara = paragraphs[m.side].get(pi);
       if (!inPara) paragraphs[m.side].set(pi, (inPara = new Set()));
@@ -239,7 +251,6 @@ export function judge(input: JudgeInput): Judgement {
     }
     const generic = [0, 0];
     for (const m of aside) if (m.reason === 'generic') generic[m.side]++;
-    const subjectTitle = input.subjectTitle(r.id);
     const side = (k: 0 | 1): SideEvidence => {
       let paragraph = 0;
       for (const set of paragraphs[k].values()) paragraph = Math.max(paragraph, set.size);
@@ -255,6 +266,7 @@ export function judge(input: JudgeInput): Judgement {
         distinct: terms[k].size,
         substantial: substance[k] ? substantial[k].size > 0 : undefined,
         substance: substance[k] ? substantial[k].size : undefined,
+        beyondSubject: beyond[k].size,
       };
     };
     const ev: [SideEvidence, SideEvidence] = [side(0), side(1)];
@@ -266,7 +278,7 @@ export function judge(input: JudgeInput): Judgement {
     input.headings.forEach((h, i) => h.names.includes(r.id) && headings.push(i));
     const cov: Coverage = {
       relationship: r.id,
-      name: r.name,
+      name: lang === 'en' ? (r.nameEn ?? r.name) : r.name,
       status,
       sides: [
         { label: r.sides[0].label, count: per[0].length },
@@ -287,7 +299,7 @@ export function judge(input: JudgeInput): Judgement {
         scope: 'document',
         relationship: r.id,
         severity: severity('one-sided', r.id),
-        message: msg.oneSided(r, present, per[present].length, evidence),
+        message: msg.oneSided(lang, r, present, per[present].length, evidence),
         range: per[present][0],
         sides: cov.sides,
         related: per[present],
@@ -300,28 +312,28 @@ export function judge(input: JudgeInput): Judgement {
         scope: 'document',
         relationship: r.id,
         severity: severity('unbalanced', r.id),
-        message: msg.unbalanced(r, ev[0].spread, ev[1].spread, evidence),
+        message: msg.unbalanced(lang, r, ev[0].spread, ev[1].spread, evidence),
         range: per[small][0],
         sides: cov.sides,
         related: per[1 - small],
         evidence,
       });
     } else if (status === 'missing' && aside.length === 0 && input.wholeScope(r.id)) absent.push(r);
-    for (const hi of headings) findings.push(...sectionFindings(r, input.headings[hi], hi, input.counted, input.sentenceAt, severity));
+    for (const hi of headings) findings.push(...sectionFindings(r, input.headings[hi], hi, input.counted, input.sentenceAt, severity, lang));
   }
   if (absent.length && input.proseLength >= SHORT_TEXT) {
     findings.push({
       kind: 'missing',
       scope: 'document',
       severity: severity('missing', absent.length === 1 ? absent[0].id : undefined),
-      message: msg.missingNote(absent),
+      message: msg.missingNote(lang, absent),
       range: input.titleRange,
       relationships: absent.map((r) => r.id),
     });
   }
   const elements = input.elements.map((e) => {
     const ms = (byId.get(e.id) ?? []).map((m) => m.range);
-    return { element: e.id, name: e.name, status: ms.length ? ('present' as const) : ('missing' as const), count: ms.length, mentions: ms };
+    return { element: e.id, name: lang === 'en' ? (e.nameEn ?? e.name) : e.name, status: ms.length ? ('present' as const) : ('missing' as const), count: ms.length, mentions: ms };
   });
   for (const e of elements) {
     if (e.status !== 'missing' || !enabled(e.element) || !input.wholeScope(e.element) || input.proseLength < SHORT_TEXT) continue;
@@ -331,7 +343,7 @@ export function judge(input: JudgeInput): Judgement {
       scope: 'document',
       relationship: e.element,
       severity: severity('missing-element', e.element),
-      message: msg.missingElement(def),
+      message: msg.missingElement(lang, def),
       range: input.titleRange,
       sides: [{ label: def.name, count: 0 }],
     });
@@ -353,6 +365,7 @@ function sectionFindings(
   mentions: Mention[],
   sentenceAt: (o: number) => number,
   severity: SeverityOf,
+  lang: Lang,
 ): Finding[] {
   const from = h.titleRange.end;
   const per: [Range[], Range[]] = [[], []];
@@ -380,11 +393,11 @@ function sectionFindings(
   // The heading names both sides, so either may be missing, except a side the draft itself is.
   const flagged = [0, 1].filter((x) => !(r.presumed ?? []).includes(x));
   const base = { scope: 'section' as const, relationship: r.id, range: h.range, sides, heading: hi };
-  if (a === 0 && b === 0) return [{ ...base, kind: 'missing', severity: severity('missing', r.id), message: msg.sectionEmpty(r) }];
+  if (a === 0 && b === 0) return [{ ...base, kind: 'missing', severity: severity('missing', r.id), message: msg.sectionEmpty(lang, r) }];
   if (a === 0 || b === 0) {
     const present = a > 0 ? 0 : 1;
     if (per[present].length < 2 || !flagged.includes(1 - present)) return [];
-    return [{ ...base, kind: 'one-sided', severity: severity('one-sided', r.id), message: msg.sectionOneSided(r, present, per[present].length), related: per[present] }];
+    return [{ ...base, kind: 'one-sided', severity: severity('one-sided', r.id), message: msg.sectionOneSided(lang, r, present, per[present].length), related: per[present] }];
   }
   const [sa, sb] = [sentences[0].size, sentences[1].size];
   const bigSide = sa >= sb ? 0 : 1;
@@ -392,7 +405,7 @@ function sectionFindings(
   // The heading promises both sides: one side in several sentences and the other a single remark.
   const small = Math.max(sentences[1 - bigSide].size, terms[1 - bigSide].size);
   if (big >= 2 && small === 1 && per[1 - bigSide].length === 1 && flagged.includes(1 - bigSide)) {
-    return [{ ...base, kind: 'unbalanced', severity: severity('unbalanced', r.id), message: msg.unbalancedSection(r, sa, sb), related: per[bigSide] }];
+    return [{ ...base, kind: 'unbalanced', severity: severity('unbalanced', r.id), message: msg.unbalancedSection(lang, r, sa, sb), related: per[bigSide] }];
   }
   return [];
 }

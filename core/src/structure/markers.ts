@@ -4,6 +4,7 @@
  * rank; where a marker sits in the outline is decided by the tree (outline.ts), not here.
  */
 import { parseChineseNumeral, parseCircled, toChineseNumeral, toCircled } from '../numerals';
+import type { Lang } from '../locale';
 
 /** Numbering families, each with its canonical marker form. */
 export type Family = 'cn-dun' | 'cn-paren' | 'arabic-dot' | 'arabic-paren' | 'circled' | 'chapter' | 'section' | 'article' | 'decimal';
@@ -91,7 +92,13 @@ export function childFamily(family: Family, usesArticles: boolean): Family | und
   }
 }
 
-export const LEVEL_NAMES = ['一级标题 / Level 1', '二级标题 / Level 2', '三级标题 / Level 3', '四级标题 / Level 4', '五级标题 / Level 5', '六级标题 / Level 6'];
+const LEVEL_ZH = ['一级标题', '二级标题', '三级标题', '四级标题', '五级标题', '六级标题'];
+
+/** The name of a heading level (1-based), in the writer's language: 二级标题, Level 2. */
+export function levelName(level: number, lang: Lang): string {
+  const l = Math.max(1, Math.min(level, LEVEL_ZH.length));
+  return lang === 'en' ? `Level ${l}` : LEVEL_ZH[l - 1];
+}
 
 export interface MarkerMatch {
   family: Family;
