@@ -16,6 +16,8 @@ export interface TextEditPlan {
 /** Start of the line holding offset (\r\n, \r and \n end lines). */
 function lineStartAt(text: string, offset: number): number {
   const o = Math.max(0, offset);
+  // lastIndexOf reads a fromIndex of -1 as 0: at offset 0 it would find a break that starts the text.
+  if (o === 0) return 0;
   return Math.max(text.lastIndexOf('\n', o - 1), text.lastIndexOf('\r', o - 1)) + 1;
 }
 
