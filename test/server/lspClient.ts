@@ -22,8 +22,8 @@ import type {
   LogMessageParams,
   Position,
   PublishDiagnosticsParams,
-  Range,
   ShowMessageParams,
+  TextDocumentContentChangeEvent,
   TextDocumentEdit,
   TextEdit,
 } from 'vscode-languageserver-protocol';
@@ -236,8 +236,8 @@ export class TestClient {
     await this.notifyServer('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
-  /** Incremental change(s); returns the new version. */
-  async change(uri: string, edits: { range: Range; text: string }[]): Promise<number> {
+  /** Incremental change(s) or full replacements; returns the new version. */
+  async change(uri: string, edits: TextDocumentContentChangeEvent[]): Promise<number> {
     const doc = this.doc(uri);
     const version = doc.version + 1;
     TextDocument.update(doc, edits, version);
