@@ -81,7 +81,7 @@ export function sessions(terms: string[], ids: string[], docCount: number, maxSt
   );
   return fc.record({
     docs: fc.array(fc.record({ text, language: fc.constantFrom('plaintext' as const, 'markdown' as const) }), { minLength: docCount, maxLength: docCount }),
-    steps: fc.array(fc.oneof({ weight: 4, arbitrary: step }, { weight: 1, arbitrary: fc.array(step, { minLength: 2, maxLength: 6 }) }), { maxLength: maxSteps }),
+    steps: fc.array(fc.oneof({ weight: 4, arbitrary: step }, { weight: 1, arbitrary: fc.array(step, { minLength: 2, maxLength: 6 }) }), { minLength: maxSteps >> 1, maxLength: maxSteps, size: 'max' }),
   });
 }
 
@@ -117,12 +117,13 @@ function run(c: TestClient, uris: string[], languages: string[], s: Step, settle
     case 'change': {
       stats.changes++;
       // Each edit's positions are resolved against the text the edits before it left, as an editor computes them.
-      const tmp = TextDocument.create(uri, 'plaintext', 0, c.text(uri));
+      let tmp = TextDocument.create(uri, 'plaintext', 0, c.text(uri));
       const events: TextDocumentContentChangeEvent[] = [];
       for (const e of s.edits) {
         const event = 'from' in e ? { range: { start: position(tmp, e.from), end: position(tmp, e.to) }, text: e.text } : { text: e.text };
         events.push(event);
-        TextDocument.update(tmp, [event], tmp.version + 1);
+        TextDocument.update(tmp, [event], 1);
+        tmp = TextDocument.create(uri, 'plaintext', 0, tmp.getText());
       }
       return c.change(uri, events);
     }
