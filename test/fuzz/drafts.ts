@@ -72,12 +72,12 @@ function draftLine(terms: string[]): fc.Arbitrary<string> {
 }
 
 /** A draft of lines joined by one line end or by a mix of them. */
-function draft(terms: string[], maxLines: number): fc.Arbitrary<string> {
+function draft(terms: string[], maxLines: number, size?: 'max'): fc.Arbitrary<string> {
   return fc
     .tuple(
       // Half the titles name the domain (数字政府, 政务服务), so that the frameworks engage.
       fc.oneof(fc.constantFrom(...DOMAIN_TITLES), fc.constantFrom(...terms)).map((t) => `关于${t}的实施方案`),
-      fc.array(draftLine(terms), { maxLength: maxLines }),
+      fc.array(draftLine(terms), { maxLength: maxLines, size }),
       fc.oneof(fc.constantFrom('\n', '\r\n', '\r'), fc.constant('mixed')),
       fc.array(fc.constantFrom('\n', '\r\n', '\r'), { minLength: 1, maxLength: 8 }),
     )
@@ -108,20 +108,22 @@ export interface DraftSizes {
   maxLines: number;
   /** Repetitions of a piece in a long line. */
   maxRepeat: number;
+  /** 'max': lengths spread up to the maxima (fast-check's default keeps arrays to about ten items). */
+  size?: 'max';
 }
 
 export const SMALL: DraftSizes = { maxPieces: 60, maxLines: 25, maxRepeat: 400 };
-export const LARGE: DraftSizes = { maxPieces: 400, maxLines: 120, maxRepeat: 20_000 };
+export const LARGE: DraftSizes = { maxPieces: 400, maxLines: 120, maxRepeat: 20_000, size: 'max' };
 
 /** Any string a writer might open: free strings of pieces, drafts, drafts with pieces spliced in, long lines. */
 export function anyDraft(terms: string[], sizes: DraftSizes = SMALL): fc.Arbitrary<string> {
-  const pieces = fc.array(piece(terms), { maxLength: sizes.maxPieces }).map((p) => p.join(''));
+  const pieces = fc.array(piece(terms), { maxLength: sizes.maxPieces, size: sizes.size }).map((p) => p.join(''));
   return fc.oneof(
     { weight: 4, arbitrary: pieces },
-    { weight: 3, arbitrary: draft(terms, sizes.maxLines) },
-    { weight: 3, arbitrary: spliced(draft(terms, sizes.maxLines), terms) },
+    { weight: 3, arbitrary: draft(terms, sizes.maxLines, sizes.size) },
+    { weight: 3, arbitrary: spliced(draft(terms, sizes.maxLines, sizes.size), terms) },
     { weight: 1, arbitrary: fc.tuple(draft(terms, 5), longRun(terms, sizes.maxRepeat), pieces).map((p) => p.join('')) },
-    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: sizes.maxPieces }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: sizes.maxPieces, size: sizes.size }) },
   );
 }
 
