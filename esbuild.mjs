@@ -42,10 +42,12 @@ const apps = [
   { entryPoints: { 'eval/evaluate': 'eval/evaluate.ts' } },
 ].filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)));
 
-// Tests: every *.test.ts under test/, plus test entry points (index.ts, run-*.ts) under test/e2e.
+// Tests: every *.test.ts under test/, plus test entry points (index.ts, run-*.ts) under test/e2e and
+// the fuzz run (test/fuzz/run.ts, `npm run fuzz`).
 const testEntries = [
   ...find('test', /\.test\.ts$/),
   ...find('test/e2e', /^(index|run-[\w-]+)\.ts$/),
+  ...find('test/fuzz', /^run\.ts$/),
 ];
 const tests = testEntries.length
   ? [{ entryPoints: Object.fromEntries(testEntries.map((f) => [relative('.', f).replace(/\.ts$/, ''), f])), outbase: '.' }]

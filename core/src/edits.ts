@@ -16,6 +16,8 @@ export interface TextEditPlan {
 /** Start of the line holding offset (\r\n, \r and \n end lines). */
 function lineStartAt(text: string, offset: number): number {
   const o = Math.max(0, offset);
+  // lastIndexOf reads a fromIndex of -1 as 0: at offset 0 it would find a break that starts the text.
+  if (o === 0) return 0;
   return Math.max(text.lastIndexOf('\n', o - 1), text.lastIndexOf('\r', o - 1)) + 1;
 }
 
@@ -72,6 +74,28 @@ export function nextHeadingMarkers(text: string, result: AnalysisResult, offset:
   return out;
 }
 
+/** Whether text ends with a line break (\r\n, \r or \n). */
+function endsWithBreak(text: string): boolean {
+  return /[\r\n]$/.test(text);
+}
+
+/** Offset just after the first line break at or after offset, or -1 when none follows. */
+function afterBreak(text: string, offset: number): number {
+  const m = /\r\n?|\n/g;
+  m.lastIndex = offset;
+  const found = m.exec(text);
+  return found ? found.index + found[0].length : -1;
+}
+
+/**
+ * An insertion that starts with \n right after a stray \r would join it into one \r\n and lose a
+ * line break: such an insertion starts with \r\n instead.
+ */
+function keepBreaks(text: string, plans: TextEditPlan[]): TextEditPlan[] {
+  for (const p of plans) if (p.newText.startsWith('\n') && text.charCodeAt(p.start - 1) === 13) p.newText = `\r${p.newText}`;
+  return plans;
+}
+
 function eol(text: string): string {
   return text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
 }
@@ -121,14 +145,14 @@ export function planSectionInsertion(text: string, result: AnalysisResult, def: 
         edits.push({ start: g.markerRange.start, end: g.markerRange.end, newText: markerLike(g.family as Family, g.marker, k++) });
       }
     }
-    return edits;
+    return keepBreaks(text, edits);
   }
   const h: Heading = result.outline[anchor];
   const family = h.family as Family;
   let at = h.sectionEnd;
   let lead = '';
   if (at === text.length) {
-    if (text.length && !text.endsWith('\n')) lead = nl;
+    if (text.length && !endsWithBreak(text)) lead = nl;
     if (markdown && text.length && !/\n\s*\n$/.test(text + lead)) lead += nl;
   } else if (markdown) {
     // Before the next heading: keep one blank line between sections.
@@ -144,7 +168,7 @@ export function planSectionInsertion(text: string, result: AnalysisResult, def: 
     const marker = markerLike(family, g.marker, n++);
     if (g.marker !== marker) edits.push({ start: g.markerRange.start, end: g.markerRange.end, newText: marker });
   }
-  return edits;
+  return keepBreaks(text, edits);
 }
 
 /** Inserts a paragraph on the absent side: at the end of a section, or after the paragraph of the first mention. */
@@ -160,17 +184,17 @@ export function planSideParagraph(text: string, result: AnalysisResult, rel: Rel
     const present = cov?.mentions[1 - side][0] ?? cov?.mentions[side][0];
     if (!present) at = text.length;
     else {
-      const e = text.indexOf('\n', present.end);
-      at = e < 0 ? text.length : e + 1;
+      const e = afterBreak(text, present.end);
+      at = e < 0 ? text.length : e;
     }
   }
   if (at === text.length) {
-    const lead = text.length && !text.endsWith('\n') ? nl : '';
-    return [{ start: at, end: at, newText: `${lead}${indent}${paragraph}${nl}` }];
+    const lead = text.length && !endsWithBreak(text) ? nl : '';
+    return keepBreaks(text, [{ start: at, end: at, newText: `${lead}${indent}${paragraph}${nl}` }]);
   }
   // Before a heading in Markdown keep a blank line.
   const needsBlank = /\n\s*\n$/.test(text.slice(0, at));
-  return [{ start: at, end: at, newText: needsBlank ? `${indent}${paragraph}${nl}${nl}` : `${indent}${paragraph}${nl}` }];
+  return keepBreaks(text, [{ start: at, end: at, newText: needsBlank ? `${indent}${paragraph}${nl}${nl}` : `${indent}${paragraph}${nl}` }]);
 }
 
 /** Renumbers node i and the others of its numbering sequence 1..n in canonical form. */

@@ -21,7 +21,6 @@ import {
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CoverageChangedNotification,
   CoverageRequest,
@@ -37,6 +36,7 @@ import { advertisedCommands, executeCommand } from './commands';
 import { TRIGGER_CHARACTERS, completions } from './completion';
 import { coverageOf } from './coverage';
 import { toDiagnostics } from './diagnostics';
+import { ClampedTextDocument } from './documents';
 import { hoverAt } from './hover';
 import { SECTION, SettingsStore } from './settings';
 import { documentSymbols, foldingRanges } from './symbols';
@@ -70,7 +70,7 @@ function fsPath(uri: string): string | undefined {
 /** Starts the language server on the given connection or on the transport named in process.argv. */
 export function startServer(options: StartOptions = {}): Connection {
   const connection = options.connection ?? createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(ClampedTextDocument);
   const log = (message: string): void => connection.console.log(message);
   const logError = (message: string): void => connection.console.error(message);
   const show = (type: MessageType, message: string): void =>

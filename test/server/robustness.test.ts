@@ -139,6 +139,24 @@ describe('garbage', () => {
     await stillServing('surrogates');
   });
 
+  test('a change whose range lies past the end leaves every later position right', async () => {
+    // TextDocument.update trusts the range's lines: a range past the end (here backwards too) left
+    // holes in the server's line table, and every diagnostic after it landed on a wrong line.
+    const uri = 'untitled:past-the-end.txt';
+    await c.open(uri, ONE_SIDED);
+    await c.waitForDiagnostics(uri, 1);
+    const past = c.doc(uri).lineCount + 1000;
+    const v = await c.change(uri, [{ range: { start: { line: past + 1, character: 0 }, end: { line: past, character: 0 } }, text: '\r\n' }]);
+    const edited = await c.waitForDiagnostics(uri, v);
+    const fresh = 'untitled:past-the-end-fresh.txt';
+    await c.open(fresh, c.text(uri));
+    const expected = await c.waitForDiagnostics(fresh, 1);
+    assert.ok(expected.diagnostics.length > 0);
+    assert.deepEqual(edited.diagnostics.map((d) => d.range), expected.diagnostics.map((d) => d.range));
+    await c.close(fresh);
+    await c.close(uri);
+  });
+
   test('degenerate drafts: empty, only line breaks, only markers, one enormous line', async () => {
     const drafts = ['', '\n\n\r\n\r', '一、\n（一）\n1.\n（1）\n①\n第一章\n#', `${'数据开放'.repeat(500)}`, '<!-- policy-review-disable', '---\ntitle: x\n'];
     for (const [i, text] of drafts.entries()) {
