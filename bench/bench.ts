@@ -11,16 +11,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import {
-  Analyzer,
-  builtinRuleFiles,
-  createSegmenter,
-  loadRulePacks,
-  type AnalysisProfile,
-  type RulePack,
-  type Segmenter,
-  type SegmenterBackend,
-} from '../core/src';
+import { Analyzer, type AnalysisProfile, type RulePack, type Segmenter, type SegmenterBackend } from '../core/src';
+import { builtinRuleFiles, createSegmenter, loadRulePacks } from '../host/src';
 import { loadCorpus, makeDraft, makeDrafts, rng, type Corpus } from './drafts';
 import { LspServer, delay, fileUri } from './lsp';
 import { runNode, writeRssProbe } from './procs';

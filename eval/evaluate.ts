@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Analyzer, builtinRuleFiles, createSegmenter, lineOf, loadRulePacks, splitLines, underArticle, type AnalysisResult, type Finding } from '../core/src';
+import { Analyzer, lineOf, splitLines, underArticle, type AnalysisResult, type Finding } from '../core/src';
+import { builtinRuleFiles, createSegmenter, loadRulePacks } from '../host/src';
 
 export interface LabelHeading {
   marker: string;

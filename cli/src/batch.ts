@@ -7,7 +7,8 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { Analyzer, createSegmenter, type ReviewSettings, type RulePack } from '../../core/src';
+import { Analyzer, type ReviewSettings, type RulePack } from '../../core/src';
+import { createSegmenter } from '../../host/src';
 import type { SegmenterBackend } from '../../shared/src/settings';
 import type { Lang } from '../../core/src/locale';
 import type { Target } from './files';

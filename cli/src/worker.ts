@@ -3,7 +3,8 @@
  * once, then reviews the batches of files the main thread sends until told it is done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { Analyzer, createSegmenter } from '../../core/src';
+import { Analyzer } from '../../core/src';
+import { createSegmenter } from '../../host/src';
 import type { BatchJob, FromWorker, ToWorker } from './batch';
 import { reviewFile } from './review';
 import { setLang } from '../../shared/src/lang';

@@ -4,8 +4,8 @@
  */
 export * from './types';
 export { say, langOf, langOfEnv, type Lang, type Localized } from './locale';
-export { createSegmenter, aliasDictionaryLines, type Segmenter, type SegmenterBackend } from './segmenter';
-export { loadRulePacks, parseRulePack, builtinRuleFiles, formatRulePackError } from './rules';
+export { aliasDictionaryLines, type Segmenter, type SegmenterBackend } from './segmenter';
+export { parseRulePack, parseRulePacks, formatRulePackError, type RulePackSource } from './rules';
 export { Analyzer, type AnalyzeOptions, type AnalysisProfile } from './analyze';
 export { classify, SHORT_TEXT } from './judgement/judge';
 export { evidenceLine, setAsideReason } from './messages';

@@ -1,9 +1,7 @@
 /**
- * Rule packs: loading (JSON or YAML), validation against rules/rule-pack.schema.json with Ajv,
+ * Rule packs: parsing (JSON or YAML, from text the host read), validation against rules/rule-pack.schema.json with Ajv,
  * and reporting of every problem with file, field and line. Loading never throws.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { ErrorObject } from 'ajv';
 import type * as Yaml from 'yaml';
 import schema from '../../rules/rule-pack.schema.json';
@@ -197,25 +195,32 @@ function checkPack(pack: RulePack, file: string, lang: Lang): { pack?: RulePack;
   return { pack, errors: [] };
 }
 
-/** Loads and validates pack files. A bad file is reported and left out; the rest load. */
-export function loadRulePacks(files: string[], lang: Lang = 'zh'): { packs: RulePack[]; errors: RulePackError[] } {
+/** A pack's source as the host read it: its text, or why it could not be read. */
+export interface RulePackSource {
+  file: string;
+  text?: string;
+  /** The read error's code or message, when the file could not be read. */
+  readError?: string;
+}
+
+/**
+ * Parses and validates packs in order. A bad pack is reported and left out; the rest load. An id
+ * already defined by an earlier pack keeps its first definition.
+ */
+export function parseRulePacks(sources: RulePackSource[], lang: Lang = 'zh'): { packs: RulePack[]; errors: RulePackError[] } {
   const t = (zh: string, en: string) => say(lang, zh, en);
   const packs: RulePack[] = [];
   const errors: RulePackError[] = [];
   const seen = new Map<string, string>();
-  for (const file of files) {
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (err) {
-      errors.push({ file, field: '', message: t(`无法读取：${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`) });
+  for (const { file, text, readError } of sources) {
+    if (text === undefined) {
+      errors.push({ file, field: '', message: t(`无法读取：${readError ?? ''}`, `cannot read: ${readError ?? ''}`) });
       continue;
     }
     const res = parseRulePack(text, file, lang);
     errors.push(...res.errors);
     if (!res.pack) continue;
     const pack = res.pack;
-    // An id already defined by an earlier pack keeps its first definition.
     const firstDefinitions = <T extends { id: string }>(defs: T[], field: string, what: string): T[] =>
       defs.filter((d, i) => {
         const prev = seen.get(d.id);
@@ -231,20 +236,6 @@ export function loadRulePacks(files: string[], lang: Lang = 'zh'): { packs: Rule
     packs.push({ ...pack, relationships: keep, elements });
   }
   return { packs, errors };
-}
-
-/** The pack files in a rules folder (*.json, *.yaml, *.yml, except the schema), sorted. */
-export function builtinRuleFiles(rulesDir: string): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(rulesDir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter((n) => /\.(json|ya?ml)$/i.test(n) && !/schema/i.test(n))
-    .sort()
-    .map((n) => path.join(rulesDir, n));
 }
 
 /** "file:line:col: field: message" */

@@ -7,14 +7,8 @@
 import { lang, t } from '../../shared/src/lang';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  Analyzer,
-  builtinRuleFiles,
-  createSegmenter,
-  formatRulePackError,
-  loadRulePacks,
-  type Segmenter,
-} from '../../core/src';
+import { Analyzer, formatRulePackError, type Segmenter } from '../../core/src';
+import { builtinRuleFiles, createSegmenter, loadRulePacks } from '../../host/src';
 import type { RulePackError } from '../../core/src/types';
 import type { PolicyReviewSettings, SegmenterBackend } from '../../shared/src/settings';
 

@@ -1,6 +1,7 @@
 /** Shared by the core tests: the built-in packs and one analyser per backend, loaded once. */
 import * as path from 'node:path';
-import { Analyzer, builtinRuleFiles, createSegmenter, loadRulePacks, type RulePack, type SegmenterBackend } from '../../core/src';
+import { Analyzer, type RulePack, type SegmenterBackend } from '../../core/src';
+import { builtinRuleFiles, createSegmenter, loadRulePacks } from '../../host/src';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const RULES_DIR = path.join(ROOT, 'rules');

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { builtinRuleFiles, formatRulePackError, loadRulePacks } from '../../core/src';
+import { formatRulePackError } from '../../core/src';
+import { builtinRuleFiles, loadRulePacks } from '../../host/src';
 import { analyzer, builtinPacks, RULES_DIR } from './helpers';
 
 describe('rule pack examples', () => {

@@ -56,7 +56,7 @@ function newest(paths: string[]): number {
 }
 
 async function ensureVsix(paths: E2ePaths): Promise<void> {
-  const sources = ['client/src', 'server/src', 'core/src', 'shared/src', 'rules', 'l10n', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', '.vscodeignore'];
+  const sources = ['client/src', 'server/src', 'core/src', 'host/src', 'shared/src', 'rules', 'l10n', 'package.json', 'package.nls.json', 'package.nls.zh-cn.json', '.vscodeignore'];
   const stale = !fs.existsSync(paths.vsix) || fs.statSync(paths.vsix).mtimeMs < newest(sources.map((s) => path.join(paths.root, s)));
   if (!stale && process.env.POLICY_REVIEW_E2E_REBUILD_VSIX !== '1') {
     log(bi('复用已有的 vsix', 'reusing the vsix'), paths.vsix);

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createSegmenter, type Segmenter, type SegmenterBackend } from '../../core/src';
+import { type Segmenter, type SegmenterBackend } from '../../core/src';
+import { createSegmenter } from '../../host/src';
 import { DEFAULT_POLICY_REVIEW_SETTINGS, type PolicyReviewSettings } from '../../shared/src/settings';
 import { AnalyzerHost, resolvePackPath } from '../../server/src/analyzers';
 
