@@ -60,8 +60,9 @@ export function shardTargets<T>(targets: T[], shard: { index: number; count: num
  * Reviews every target in `jobs` threads: this one, plus jobs - 1 worker threads started first so
  * that their segmenters load while this thread loads its own. Reports in input order.
  */
-export async function reviewTargets(targets: Target[], job: BatchJob, jobs: number): Promise<FileReport[]> {
+export async function reviewTargets(targets: Target[], job: BatchJob, jobs: number, used: Set<number> = new Set()): Promise<FileReport[]> {
   if (jobs <= 1) {
+    if (targets.some((t) => !t.error)) used.add(0);
     const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs), job.lang));
     return targets.map((t) => (t.error ? unreadable(t) : reviewFile(analyzer, path.resolve(t.path), job.settings, job.maxFileSize)));
   }
@@ -71,11 +72,12 @@ export async function reviewTargets(targets: Target[], job: BatchJob, jobs: numb
     targets.map((t) => path.resolve(t.path)),
     jobs,
   );
-  const pool = new Pool(job, jobs - 1, queue, reports);
+  const pool = new Pool(job, jobs - 1, queue, reports, used);
   try {
     const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs), job.lang));
     // Between batches, this thread lets the workers' messages in.
     for (let b = queue.take(); b && !pool.failed; b = queue.take()) {
+      used.add(0);
       b.files.forEach((file, i) => (reports[b.first + i] = reviewFile(analyzer, file, job.settings, job.maxFileSize)));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -119,7 +121,8 @@ class Pool {
   readonly finished: Promise<void>;
   private readonly workers: Worker[] = [];
 
-  constructor(job: BatchJob, count: number, queue: Queue, reports: (FileReport | undefined)[]) {
+  /** `used` gets the number (1…count) of each worker that reviewed a batch. */
+  constructor(job: BatchJob, count: number, queue: Queue, reports: (FileReport | undefined)[], used: Set<number>) {
     let running = count;
     this.finished = new Promise((resolve, reject) => {
       const fail = (err: Error) => {
@@ -140,6 +143,7 @@ class Pool {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Worker: WorkerThread } = require('node:worker_threads') as typeof import('node:worker_threads');
       for (let k = 0; k < count; k++) {
+        const number = k + 1;
         const w = new WorkerThread(path.join(__dirname, 'cli-worker.js'), { workerData: job });
         this.workers.push(w);
         w.on('message', (m: FromWorker) => {
@@ -150,6 +154,7 @@ class Pool {
             feed(w);
             feed(w);
           } else {
+            if (m.reports.length) used.add(number);
             m.reports.forEach((r, i) => (reports[m.first + i] = r));
             inHand.set(w, (inHand.get(w) ?? 1) - 1);
             feed(w);

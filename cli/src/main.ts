@@ -37,6 +37,7 @@ interface CheckOptions {
   jobs?: number;
   shard?: { index: number; count: number };
   lang?: 'zh' | 'en';
+  verbose?: boolean;
 }
 
 /**
@@ -89,7 +90,13 @@ async function check(paths: string[], opts: CheckOptions): Promise<number> {
   }
   const targets = shardTargets(collectTargets(paths), opts.shard);
   const job = { packs, backend: settings.segmenter, settings: toReviewSettings(settings), maxFileSize: settings.maxFileSize, lang: lang() };
-  const reports = await reviewTargets(targets, job, jobCount(opts.jobs, targets.length));
+  const started = Date.now();
+  const threads = new Set<number>();
+  const reports = await reviewTargets(targets, job, jobCount(opts.jobs, targets.length), threads);
+  if (opts.verbose) {
+    const ms = Date.now() - started;
+    process.stderr.write(t(`审校 ${targets.length} 个文件，用了 ${threads.size} 个线程，耗时 ${ms} ms`, `Reviewed ${targets.length} file(s) in ${threads.size} thread(s), ${ms} ms`) + '\n');
+  }
   const cwd = process.cwd();
   if (opts.format === 'json') process.stdout.write(formatJson(reports, cwd));
   else if (opts.format === 'sarif') {
@@ -126,6 +133,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     .addOption(new Option('--segmenter <backend>', t('分词后端', 'segmenter backend')).choices(['node-rs', 'nodejieba']))
     .addOption(new Option('--max-file-size <bytes>', t('文件大小上限', 'maximum file size in bytes')).argParser(positiveInt))
     .option('--no-color', t('不使用颜色', 'no colours'))
+    .option('-v, --verbose', t('在标准错误输出上报告审校的文件数、线程数和耗时', 'report on stderr how many files were reviewed, in how many threads, and how long it took'))
     .addOption(new Option('--lang <lang>', t('输出语言（默认按 LANG 环境变量：en_* 为英文，其余为中文）', 'output language (default from LANG: English for en_*, Chinese otherwise)')).choices(['zh', 'en']))
     .addOption(
       new Option('-j, --jobs <n>', t('并行审校的线程数（默认：文件多于 50 个时用全部核心，1 为不用线程）', 'review threads (default: every core for more than 50 files; 1: none)')).argParser(positiveInt),

@@ -43,9 +43,16 @@ test('more than 50 files go to worker threads by default, with the same JSON as 
   try {
     const files = fs.readdirSync(dir).flatMap((d) => fs.readdirSync(path.join(dir, d)));
     assert.ok(files.length > 50, `only ${files.length} files`);
-    const auto = run('--format', 'json', dir);
-    const one = run('--format', 'json', '--jobs', '1', dir);
+    const auto = run('--format', 'json', '--verbose', dir);
+    const one = run('--format', 'json', '--verbose', '--jobs', '1', dir);
     assert.equal(auto.stdout, one.stdout);
+    // Threads really ran: every core by default (as many as there are here), two with --jobs 2, one with --jobs 1.
+    const threads = (r: typeof auto) => Number(/(\d+) (?:个线程|thread)/.exec(r.stderr)?.[1]);
+    assert.equal(threads(auto), Math.min(os.availableParallelism(), files.length), auto.stderr);
+    const two = run('--format', 'json', '--verbose', '--jobs', '2', dir);
+    assert.equal(two.stdout, one.stdout);
+    assert.equal(threads(two), 2, two.stderr);
+    assert.equal(threads(one), 1, one.stderr);
     assert.equal(auto.status, one.status);
     const parsed = JSON.parse(auto.stdout) as { files: { path: string }[] };
     assert.equal(parsed.files.length, files.length);

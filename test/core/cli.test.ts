@@ -140,11 +140,20 @@ test('a bad --rules pack is reported with file and field; the built-in pack stil
 
 test('--config sets thresholds and disables relationships', () => {
   const cfg = path.join(tmp, 'cfg.json');
-  fs.writeFileSync(cfg, JSON.stringify({ 'policyReview.relationships': { 'open-data-security': { enabled: false } }, minMentions: 99 }));
-  const r = run('check', '--format', 'json', '--config', cfg, 'examples/sample-draft.md');
-  const f = JSON.parse(r.stdout).files[0].findings;
-  assert.ok(!f.some((x: { relationship?: string }) => x.relationship === 'open-data-security'));
-  assert.ok(!f.some((x: { kind: string; scope: string }) => x.kind === 'one-sided' && x.scope === 'document'));
+  type F = { relationship?: string; kind: string; scope: string };
+  const findings = (...args: string[]) => JSON.parse(run('check', '--format', 'json', ...args, 'examples/sample-draft.md').stdout).files[0].findings as F[];
+  const oneSidedOpenData = (f: F[]) => f.some((x) => x.relationship === 'open-data-security' && x.kind === 'one-sided' && x.scope === 'document');
+  assert.ok(oneSidedOpenData(findings()), 'without a config the draft is one-sided on open data');
+  // A threshold: with 99 mentions needed, no side is developed and the finding goes, the relationship still enabled.
+  fs.writeFileSync(cfg, JSON.stringify({ minMentions: 99 }));
+  assert.ok(!oneSidedOpenData(findings('--config', cfg)));
+  fs.writeFileSync(cfg, JSON.stringify({ minMentions: 3 }));
+  assert.ok(oneSidedOpenData(findings('--config', cfg)), 'the default value keeps it');
+  // A relationship disabled: none of its findings, the others stay.
+  fs.writeFileSync(cfg, JSON.stringify({ 'policyReview.relationships': { 'open-data-security': { enabled: false } } }));
+  const disabled = findings('--config', cfg);
+  assert.ok(!disabled.some((x) => x.relationship === 'open-data-security'));
+  assert.ok(disabled.some((x) => x.relationship === 'investment-benefit'));
   fs.writeFileSync(cfg, '{"minMentions": "two"}');
   const bad = run('check', '--config', cfg, 'examples/sample-draft.md');
   assert.equal(bad.status, 2);

@@ -140,11 +140,53 @@ describe('bad rule packs', () => {
     copy.relationships = [structuredClone(good.relationships[0])];
     delete copy.elements;
     delete copy.$schema;
-    const yamlText = JSON.stringify(copy, null, 2); // JSON is YAML
-    const p = write('pack.yaml', yamlText);
+    // Written as people write YAML: comments, an anchor and its alias, a block scalar.
+    const r = copy.relationships[0];
+    const q = (v: string) => JSON.stringify(v);
+    const list = (xs: string[], pad: string) => xs.map((x) => `${pad}- ${q(x)}`).join('\n');
+    const yamlText = [
+      '# 一个手写的规则包',
+      `id: yaml-pack`,
+      `name: ${q(copy.name)}`,
+      `version: ${q(copy.version)}`,
+      'relationships:',
+      `  - id: ${r.id} # 与内置包重复：保留先定义的`,
+      `    name: ${q(r.name)}`,
+      '    sides:',
+      ...(r.sides as { label: string; aliases: string[] }[]).map((s) => `      - label: ${q(s.label)}\n        aliases:\n${list(s.aliases, '          ')}`),
+      '    explanation: |',
+      `      ${r.explanation}`,
+      '      第二行说明。',
+      `    source: &src ${q(r.source)}`,
+      '    template:',
+      `      title: ${q(r.template.title)}`,
+      '      body:',
+      list(r.template.body, '        '),
+      '    examples:',
+      '      positive:',
+      list(r.examples.positive, '        '),
+      '      negative:',
+      list(r.examples.negative, '        '),
+      `  - id: yaml-only`,
+      `    name: 示例关系`,
+      '    sides:',
+      '      - label: 甲方面\n        aliases: [甲方面词]',
+      '      - label: 乙方面\n        aliases: [乙方面词]',
+      '    explanation: >',
+      '      折叠的',
+      '      说明。',
+      '    source: *src',
+      '    template: { title: 处理好甲方面与乙方面的关系, body: [甲方面词与乙方面词并重。] }',
+      '    examples: { positive: [甲方面词和乙方面词。], negative: [只有甲方面词。] }',
+    ].join('\n');
+    const p = write('pack.yaml', yamlText + '\n');
     const res = loadRulePacks([...builtinRuleFiles(RULES_DIR), p]);
-    assert.equal(res.packs.length, 2);
-    assert.equal(res.packs[1].relationships.length, 0);
+    assert.equal(res.packs.length, 2, JSON.stringify(res.errors));
+    // The duplicate id keeps its first definition; the new relationship loads, with the YAML read as YAML.
+    assert.deepEqual(res.packs[1].relationships.map((x) => x.id), ['yaml-only']);
+    const only = res.packs[1].relationships[0];
+    assert.equal(only.source, r.source, 'the alias resolves to the anchored value');
+    assert.equal(only.explanation, '折叠的 说明。\n', 'a folded block scalar');
     assert.ok(res.errors.some((e) => e.file === p && /already defined|已在/.test(e.message)));
   });
 

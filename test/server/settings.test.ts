@@ -96,8 +96,11 @@ describe('settings pulled with workspace/configuration', () => {
   });
 
   test('malformed settings fall back to the defaults', async () => {
+    // A valid threshold that silences the finding, then a malformed one: the default (3) is in effect, not the last value.
+    const high = await reconfigure(c, { debounceMs: 30, minMentions: 99 }, uri);
+    assert.ok(!codes(high).includes('open-data-security'), JSON.stringify(codes(high)));
     const pub = await reconfigure(c, { debounceMs: 'soon', languageIds: 7, relationships: ['x'], minMentions: -3, segmenter: 'abc' }, uri);
-    assert.ok(codes(pub).includes('open-data-security'));
+    assert.ok(codes(pub).includes('open-data-security'), 'minMentions back at its default; plain text still reviewed; relationships enabled');
   });
 
   test('the nodejieba segmenter can be chosen; the draft is analysed again with it', async () => {

@@ -35,7 +35,8 @@ suite('悬停与补全 / hover and completion', () => {
     assert.ok(text.includes(rule.name), `hover names «${rule.name}»; got:\n${text.slice(0, 600)}`);
     assert.ok(squash(text).includes(squash(rule.explanation)), `hover contains the explanation; got:\n${text.slice(0, 800)}`);
     const range = hovers.find((h) => h.range)?.range;
-    if (range) assert.equal(doc.getText(range), '数据开放', 'the hover range is the alias');
+    assert.ok(range, 'the hover has a range');
+    assert.equal(doc.getText(range), '数据开放', 'the hover range is the alias');
     // The evidence: which words counted for each side.
     assert.ok(/依据/.test(text) && /数据开放：[^\n]*数据开放 ×/.test(text), `hover shows the evidence; got:\n${text.slice(-400)}`);
   });
