@@ -5,6 +5,7 @@
  * read again. Rule pack problems are shown once, never thrown: the built-in packs keep working.
  */
 import { lang, t } from '../../shared/src/lang';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Analyzer, formatRulePackError, type Segmenter } from '../../core/src';
@@ -55,7 +56,17 @@ export class AnalyzerHost {
     }
     for (const p of settings.rulePacks) {
       const file = resolvePackPath(p, ctx);
-      if (file && !files.includes(file)) files.push(file);
+      if (!file || files.includes(file)) continue;
+      if (ctx.folder && escapesFolder(p, file, ctx.folder)) {
+        const message = t(
+          `规则包路径“${p}”指向工作区之外（经由 .. 或符号链接），已拒绝。请把规则包放在工作区内，或在用户设置中写绝对路径。`,
+          `The rule pack path “${p}” leads out of the workspace (through .. or a symbolic link) and is refused. Keep packs inside the workspace, or give an absolute path in your user settings.`,
+        );
+        this.deps.log(message);
+        if (!this.shown.has(message)) this.shown.add(message), this.deps.showError(message);
+        continue;
+      }
+      files.push(file);
     }
     return files;
   }
@@ -125,6 +136,24 @@ export class AnalyzerHost {
       this.deps.showError(t(`${message} 改用 node-rs 分词。`, `${message} Falling back to node-rs.`));
       return this.segmenter('node-rs', words);
     }
+  }
+}
+
+/**
+ * Whether a relative pack path leads out of the workspace folder: by .. or, once resolved on disk,
+ * through a symbolic link. Absolute paths and file: URIs are the writer's own (user settings; a
+ * workspace that is not trusted sets none) and are not checked.
+ */
+export function escapesFolder(entry: string, file: string, folder: string): boolean {
+  if (entry.startsWith('file:') || path.isAbsolute(entry)) return false;
+  const inside = (p: string, base: string) => p === base || p.startsWith(base.endsWith(path.sep) ? base : base + path.sep);
+  const base = path.resolve(folder);
+  if (!inside(path.resolve(file), base)) return true;
+  try {
+    return !inside(fs.realpathSync(file), fs.realpathSync(base));
+  } catch {
+    // A file that does not exist is reported when it is read.
+    return false;
   }
 }
 

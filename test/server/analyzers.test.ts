@@ -99,3 +99,44 @@ test('rule pack paths: relative to the workspace folder, else to the document; a
   assert.equal(resolvePackPath('/abs/a.json', { folder: '/ws' }), '/abs/a.json');
   assert.equal(resolvePackPath('file:///abs/b%20c.json', { folder: '/ws' }), '/abs/b c.json');
 });
+
+test('a workspace pack path that leads out of the workspace (.. or a symbolic link) is refused with a message', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-escape-'));
+  try {
+    const ws = path.join(root, 'ws');
+    const outside = path.join(root, 'outside');
+    fs.mkdirSync(path.join(ws, 'packs'), { recursive: true });
+    fs.mkdirSync(outside);
+    const pack = fs.readFileSync(path.join(RULES, 'digital-government.json'), 'utf8');
+    fs.writeFileSync(path.join(outside, 'evil.json'), pack);
+    fs.writeFileSync(path.join(ws, 'packs', 'own.json'), pack);
+    fs.symlinkSync(path.join(outside, 'evil.json'), path.join(ws, 'packs', 'link.json'));
+    const { h, shown } = host(true);
+    const files = h.ruleFiles(settings({ useBuiltinRules: false, rulePacks: ['packs/own.json', '../outside/evil.json', 'packs/link.json'] }), { folder: ws });
+    assert.deepEqual(files, [path.join(ws, 'packs', 'own.json')]);
+    assert.equal(shown.length, 2, shown.join('\n'));
+    assert.ok(shown.some((m) => m.includes('../outside/evil.json') && /工作区之外/.test(m)));
+    assert.ok(shown.some((m) => m.includes('packs/link.json')));
+    // An absolute path is the writer's own (user settings) and is read.
+    const abs = h.ruleFiles(settings({ useBuiltinRules: false, rulePacks: [path.join(outside, 'evil.json')] }), { folder: ws });
+    assert.deepEqual(abs, [path.join(outside, 'evil.json')]);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a pack cannot pollute objects through __proto__ keys (JSON or YAML)', () => {
+  const { h } = host(true);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pr-proto-'));
+  try {
+    const pack = JSON.parse(fs.readFileSync(path.join(RULES, 'digital-government.json'), 'utf8'));
+    const json = JSON.stringify(pack).replace('{', '{"__proto__":{"polluted":"yes"},');
+    fs.writeFileSync(path.join(dir, 'p.json'), json);
+    fs.writeFileSync(path.join(dir, 'p.yaml'), '__proto__:\n  polluted: yes\nconstructor:\n  prototype:\n    polluted: yes\n');
+    h.get(settings({ useBuiltinRules: false, rulePacks: ['p.json', 'p.yaml'] }), { folder: dir });
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal((Object.prototype as Record<string, unknown>).polluted, undefined);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
