@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { formatRulePackError } from '../../core/src';
+import { formatRulePackError, parseRulePack } from '../../core/src';
 import { builtinRuleFiles, loadRulePacks } from '../../host/src';
 import { analyzer, builtinPacks, RULES_DIR } from './helpers';
 
@@ -188,6 +188,17 @@ describe('bad rule packs', () => {
     assert.equal(only.source, r.source, 'the alias resolves to the anchored value');
     assert.equal(only.explanation, '折叠的 说明。\n', 'a folded block scalar');
     assert.ok(res.errors.some((e) => e.file === p && /already defined|已在/.test(e.message)));
+  });
+
+  test('a pack with a hundred thousand aliases is validated, and a repeated one found among them', () => {
+    const big = structuredClone(good);
+    big.relationships[0].sides[0].aliases = Array.from({ length: 100_000 }, (_, i) => `词${i}号`);
+    assert.deepEqual(parseRulePack(JSON.stringify(big), 'big.json').errors, []);
+    big.relationships[0].sides[0].aliases.push('词77号');
+    const errors = parseRulePack(JSON.stringify(big, null, 1), 'dup.json').errors;
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].field, '/relationships/0/sides/0/aliases');
+    assert.match(errors[0].message, /重复/);
   });
 
   test('an unreadable file is an error, not an exception', () => {
