@@ -56,17 +56,36 @@ export function shardTargets<T>(targets: T[], shard: { index: number; count: num
   return targets.filter((_, i) => i % shard.count === shard.index - 1);
 }
 
+/** Hands reports on in input order as they arrive, keeping only those that arrived early. */
+class InOrder {
+  private next = 0;
+  private readonly early = new Map<number, FileReport>();
+
+  constructor(private readonly emit: (r: FileReport) => void) {}
+
+  put(i: number, r: FileReport): void {
+    this.early.set(i, r);
+    for (let x = this.early.get(this.next); x; x = this.early.get(this.next)) {
+      this.early.delete(this.next++);
+      this.emit(x);
+    }
+  }
+}
+
 /**
  * Reviews every target in `jobs` threads: this one, plus jobs - 1 worker threads started first so
- * that their segmenters load while this thread loads its own. Reports in input order.
+ * that their segmenters load while this thread loads its own. Each report goes to `emit` in input
+ * order as soon as those before it are done, and is not kept: memory does not grow with the count.
  */
-export async function reviewTargets(targets: Target[], job: BatchJob, jobs: number, used: Set<number> = new Set()): Promise<FileReport[]> {
+export async function streamTargets(targets: Target[], job: BatchJob, jobs: number, emit: (r: FileReport) => void, used: Set<number> = new Set()): Promise<void> {
   if (jobs <= 1) {
     if (targets.some((t) => !t.error)) used.add(0);
     const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs), job.lang));
-    return targets.map((t) => (t.error ? unreadable(t) : reviewFile(analyzer, path.resolve(t.path), job.settings, job.maxFileSize)));
+    for (const t of targets) emit(t.error ? unreadable(t) : reviewFile(analyzer, path.resolve(t.path), job.settings, job.maxFileSize));
+    return;
   }
-  const reports: (FileReport | undefined)[] = targets.map((t) => (t.error ? unreadable(t) : undefined));
+  const reports = new InOrder(emit);
+  targets.forEach((t, i) => t.error && reports.put(i, unreadable(t)));
   const queue = new Queue(
     targets.flatMap((t, i) => (t.error ? [] : [i])),
     targets.map((t) => path.resolve(t.path)),
@@ -78,7 +97,7 @@ export async function reviewTargets(targets: Target[], job: BatchJob, jobs: numb
     // Between batches, this thread lets the workers' messages in.
     for (let b = queue.take(); b && !pool.failed; b = queue.take()) {
       used.add(0);
-      b.files.forEach((file, i) => (reports[b.first + i] = reviewFile(analyzer, file, job.settings, job.maxFileSize)));
+      b.files.forEach((file, i) => reports.put(b.first + i, reviewFile(analyzer, file, job.settings, job.maxFileSize)));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
   } catch (err) {
@@ -86,7 +105,13 @@ export async function reviewTargets(targets: Target[], job: BatchJob, jobs: numb
     throw err;
   }
   await pool.finished;
-  return reports as FileReport[];
+}
+
+/** Every report, in input order (for small runs and tests). */
+export async function reviewTargets(targets: Target[], job: BatchJob, jobs: number, used: Set<number> = new Set()): Promise<FileReport[]> {
+  const out: FileReport[] = [];
+  await streamTargets(targets, job, jobs, (r) => out.push(r), used);
+  return out;
 }
 
 /** The files still to review, handed out in batches of consecutive targets. */
@@ -122,7 +147,7 @@ class Pool {
   private readonly workers: Worker[] = [];
 
   /** `used` gets the number (1…count) of each worker that reviewed a batch. */
-  constructor(job: BatchJob, count: number, queue: Queue, reports: (FileReport | undefined)[], used: Set<number>) {
+  constructor(job: BatchJob, count: number, queue: Queue, reports: InOrder, used: Set<number>) {
     let running = count;
     this.finished = new Promise((resolve, reject) => {
       const fail = (err: Error) => {
@@ -155,7 +180,7 @@ class Pool {
             feed(w);
           } else {
             if (m.reports.length) used.add(number);
-            m.reports.forEach((r, i) => (reports[m.first + i] = r));
+            m.reports.forEach((r, i) => reports.put(m.first + i, r));
             inHand.set(w, (inHand.get(w) ?? 1) - 1);
             feed(w);
           }

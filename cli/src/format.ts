@@ -23,114 +23,146 @@ function pad(s: string, n: number): string {
   return s + ' '.repeat(Math.max(0, n - width(s)));
 }
 
-export function formatText(reports: FileReport[], cwd: string, color: boolean): string {
-  const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const out: string[] = [];
-  for (const r of reports) {
-    const rel = path.relative(cwd, r.path) || r.path;
-    if (r.error) {
-      out.push(`${rel}: ${c('31', severityName('error'))} ${r.error}`);
-      continue;
-    }
-    if (r.skipped) {
-      out.push(`${rel}: ${c('33', severityName('warning'))} ${r.skipped}`);
-      continue;
-    }
-    for (const f of r.findings) {
-      const name = severityName(f.severity);
-      const sev = f.severity === 'warning' ? c('33', name) : f.severity === 'error' ? c('31', name) : c('36', name);
-      out.push(`${rel}:${f.range.start.line + 1}:${f.range.start.character + 1} ${sev} ${f.message} [${f.relationship ?? f.rule ?? f.kind}]`);
-    }
-    out.push('');
-    out.push(c('1', `${t('关系覆盖', 'Coverage')} — ${rel}`));
-    if (r.encoding) out.push(`  ${t('编码：', 'encoding: ')}${ENCODING_NAME[r.encoding] ?? r.encoding}`);
-    // Whether each framework applies, and why: out of scope means no relationship findings.
-    for (const s of r.scope ?? []) out.push(`  ${s.status === 'out' ? c('2', t('不适用：', 'does not apply: ')) : t('适用：', 'applies: ')}${s.reason}`);
-    const nameW = Math.max(...r.coverage.map((x) => width(x.name)), 8) + 2;
-    for (const cov of r.coverage) {
-      const sides = cov.sides.map((s) => `${s.label} ${s.count}`).join(' · ');
-      out.push(`  ${pad(cov.name, nameW)}${pad(status(cov.status), 12)}${sides}`);
-    }
-    for (const e of r.elements) out.push(`  ${pad(e.name, nameW)}${pad(status(e.status), 12)}${e.count}`);
-    out.push('');
-  }
-  const all = reports.flatMap((r) => r.findings);
-  const by = (s: string) => all.filter((f) => f.severity === s).length;
-  const present = ['error', 'warning', 'information', 'hint'].filter((s) => by(s));
-  if (lang() === 'en') {
-    const counts = present.map((s) => `${by(s)} ${s}`).join(', ');
-    out.push(`${reports.length} file(s), ${all.length} finding(s)${counts ? ` (${counts})` : ''}`);
-  } else {
-    const counts = present.map((s) => `${SEVERITY_ZH[s]} ${by(s)}`).join('，');
-    out.push(`${reports.length} 个文件，${all.length} 项发现${counts ? `（${counts}）` : ''}`);
-  }
-  return out.join('\n') + '\n';
+/**
+ * Output written as the reports come, in input order, so that ten thousand drafts need no more
+ * memory than a hundred: `begin`, one `file` per report, then `end` (totals, SARIF's rules).
+ */
+export interface ReportWriter {
+  begin(): string;
+  file(r: FileReport): string;
+  end(): string;
 }
 
-export function formatJson(reports: FileReport[], cwd: string): string {
-  return JSON.stringify({ version: 1, files: reports.map((r) => ({ ...r, path: path.relative(cwd, r.path) || r.path })) }, null, 2) + '\n';
+const rel = (cwd: string, p: string) => path.relative(cwd, p) || p;
+const indent = (text: string, pad: string) => text.replace(/^/gm, pad);
+
+export function textWriter(cwd: string, color: boolean): ReportWriter {
+  const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  let files = 0;
+  const by: Record<string, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  return {
+    begin: () => '',
+    file(r) {
+      files++;
+      const name = rel(cwd, r.path);
+      if (r.error) return `${name}: ${c('31', severityName('error'))} ${r.error}\n`;
+      if (r.skipped) return `${name}: ${c('33', severityName('warning'))} ${r.skipped}\n`;
+      const out: string[] = [];
+      for (const f of r.findings) {
+        by[f.severity] = (by[f.severity] ?? 0) + 1;
+        const sev = severityName(f.severity);
+        const shown = f.severity === 'warning' ? c('33', sev) : f.severity === 'error' ? c('31', sev) : c('36', sev);
+        out.push(`${name}:${f.range.start.line + 1}:${f.range.start.character + 1} ${shown} ${f.message} [${f.relationship ?? f.rule ?? f.kind}]`);
+      }
+      out.push('');
+      out.push(c('1', `${t('关系覆盖', 'Coverage')} — ${name}`));
+      if (r.encoding) out.push(`  ${t('编码：', 'encoding: ')}${ENCODING_NAME[r.encoding] ?? r.encoding}`);
+      // Whether each framework applies, and why: out of scope means no relationship findings.
+      for (const s of r.scope ?? []) out.push(`  ${s.status === 'out' ? c('2', t('不适用：', 'does not apply: ')) : t('适用：', 'applies: ')}${s.reason}`);
+      const nameW = Math.max(...r.coverage.map((x) => width(x.name)), 8) + 2;
+      for (const cov of r.coverage) {
+        const sides = cov.sides.map((s) => `${s.label} ${s.count}`).join(' · ');
+        out.push(`  ${pad(cov.name, nameW)}${pad(status(cov.status), 12)}${sides}`);
+      }
+      for (const e of r.elements) out.push(`  ${pad(e.name, nameW)}${pad(status(e.status), 12)}${e.count}`);
+      out.push('');
+      return out.join('\n') + '\n';
+    },
+    end() {
+      const all = Object.values(by).reduce((a, b) => a + b, 0);
+      const present = ['error', 'warning', 'information', 'hint'].filter((s) => by[s]);
+      if (lang() === 'en') {
+        const counts = present.map((s) => `${by[s]} ${s}`).join(', ');
+        return `${files} file(s), ${all} finding(s)${counts ? ` (${counts})` : ''}\n`;
+      }
+      const counts = present.map((s) => `${SEVERITY_ZH[s]} ${by[s]}`).join('，');
+      return `${files} 个文件，${all} 项发现${counts ? `（${counts}）` : ''}\n`;
+    },
+  };
+}
+
+/** JSON, the stable contract: `{"version": 1, "files": [...]}`, written file by file. */
+export function jsonWriter(cwd: string): ReportWriter {
+  let n = 0;
+  return {
+    begin: () => '{\n  "version": 1,\n  "files": [',
+    file: (r) => (n++ ? ',\n' : '\n') + indent(JSON.stringify({ ...r, path: rel(cwd, r.path) }, null, 2), '    '),
+    end: () => (n ? '\n  ]' : ']') + '\n}\n',
+  };
+}
+
+/** JSON Lines: one report per line, for pipelines that read as they go. */
+export function jsonLinesWriter(cwd: string): ReportWriter {
+  return { begin: () => '', file: (r) => JSON.stringify({ ...r, path: rel(cwd, r.path) }) + '\n', end: () => '' };
 }
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
 
-export function formatSarif(reports: FileReport[], cwd: string, ruleNames: Map<string, string>, version: string): string {
+/**
+ * SARIF 2.1.0, results written file by file; the rules seen, the invocation and the tool follow
+ * the results (SARIF does not order the properties of a run).
+ */
+export function sarifWriter(cwd: string, ruleNames: Map<string, string>, version: string): ReportWriter {
   const ids = new Set<string>();
-  for (const r of reports) for (const f of r.findings) ids.add(f.relationship ?? f.rule ?? 'unknown');
-  const rules = [...ids].sort().map((id) => ({
-    id,
-    name: id,
-    shortDescription: { text: ruleNames.get(id) ?? id },
-  }));
-  const results = reports.flatMap((r) =>
-    r.findings.map((f) => ({
-      ruleId: f.relationship ?? f.rule,
-      level: SARIF_LEVEL[f.severity],
-      message: { text: f.message },
-      kind: f.kind,
-      properties: { kind: f.kind, scope: f.scope, ...(f.sides ? { sides: f.sides } : {}) },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: path.relative(cwd, r.path).split(path.sep).join('/') || pathToFileURL(r.path).href, uriBaseId: '%SRCROOT%' },
-            // SARIF columns count UTF-16 code units here, as LSP does (see columnKind).
-            region: {
-              startLine: f.range.start.line + 1,
-              startColumn: f.range.start.character + 1,
-              endLine: f.range.end.line + 1,
-              endColumn: f.range.end.character + 1,
-            },
-          },
-        },
-      ],
-    })),
-  );
-  // SARIF's `kind` on results is reserved for pass/fail states; keep ours in properties only.
-  for (const x of results) delete (x as { kind?: string }).kind;
-  const invocations = [
-    {
+  const notifications: object[] = [];
+  let failed = false;
+  let n = 0;
+  const uriOf = (p: string) => path.relative(cwd, p).split(path.sep).join('/');
+  return {
+    begin: () =>
+      '{\n' +
+      `  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n` +
+      `      "originalUriBaseIds": ${indent(JSON.stringify({ '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } }, null, 2), '      ').trimStart()},\n` +
+      '      "columnKind": "utf16CodeUnits",\n      "results": [',
+    file(r) {
       // A file that could not be read is a failed execution (the CLI exits 2 for it).
-      executionSuccessful: !reports.some((r) => r.error),
-      toolExecutionNotifications: reports
-        .filter((r) => r.error || r.skipped)
-        .map((r) => ({
+      if (r.error) failed = true;
+      if (r.error || r.skipped) {
+        notifications.push({
           level: r.error ? 'error' : 'warning',
           message: { text: r.error ?? r.skipped ?? '' },
-          locations: [{ physicalLocation: { artifactLocation: { uri: path.relative(cwd, r.path).split(path.sep).join('/') } } }],
-        })),
+          locations: [{ physicalLocation: { artifactLocation: { uri: uriOf(r.path) } } }],
+        });
+      }
+      let out = '';
+      for (const f of r.findings) {
+        ids.add(f.relationship ?? f.rule ?? 'unknown');
+        // SARIF's `kind` on results is reserved for pass/fail states; ours is in properties.
+        const result = {
+          ruleId: f.relationship ?? f.rule,
+          level: SARIF_LEVEL[f.severity],
+          message: { text: f.message },
+          properties: { kind: f.kind, scope: f.scope, ...(f.sides ? { sides: f.sides } : {}) },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: uriOf(r.path) || pathToFileURL(r.path).href, uriBaseId: '%SRCROOT%' },
+                // SARIF columns count UTF-16 code units here, as LSP does (see columnKind).
+                region: {
+                  startLine: f.range.start.line + 1,
+                  startColumn: f.range.start.character + 1,
+                  endLine: f.range.end.line + 1,
+                  endColumn: f.range.end.character + 1,
+                },
+              },
+            },
+          ],
+        };
+        out += (n++ ? ',\n' : '\n') + indent(JSON.stringify(result, null, 2), '        ');
+      }
+      return out;
     },
-  ];
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'policy-review', version, rules } },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(cwd + path.sep).href } },
-        columnKind: 'utf16CodeUnits',
-        invocations,
-        results,
-      },
-    ],
+    end() {
+      const rules = [...ids].sort().map((id) => ({ id, name: id, shortDescription: { text: ruleNames.get(id) ?? id } }));
+      const invocations = [{ executionSuccessful: !failed, toolExecutionNotifications: notifications }];
+      const tool = { driver: { name: 'policy-review', version, rules } };
+      const field = (k: string, v: unknown) => `      "${k}": ${indent(JSON.stringify(v, null, 2), '      ').trimStart()}`;
+      return (n ? '\n      ]' : ']') + ',\n' + field('invocations', invocations) + ',\n' + field('tool', tool) + '\n    }\n  ]\n}\n';
+    },
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+/** The whole output of a writer for reports at hand (tests, small runs). */
+export function writeAll(w: ReportWriter, reports: FileReport[]): string {
+  return w.begin() + reports.map((r) => w.file(r)).join('') + w.end();
 }

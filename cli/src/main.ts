@@ -12,9 +12,9 @@ import { formatRulePackError } from '../../core/src';
 import { builtinRuleFiles, loadRulePacks } from '../../host/src';
 import { DEFAULT_POLICY_REVIEW_SETTINGS, toReviewSettings, type PolicyReviewSettings, type SegmenterBackend } from '../../shared/src/settings';
 import { readConfig, UsageError } from './config';
-import { jobCount, reviewTargets, shardTargets } from './batch';
+import { jobCount, shardTargets, streamTargets } from './batch';
 import { collectTargets } from './files';
-import { formatJson, formatSarif, formatText } from './format';
+import { jsonLinesWriter, jsonWriter, sarifWriter, textWriter, type ReportWriter } from './format';
 
 const ROOT = path.join(__dirname, '..');
 
@@ -27,7 +27,7 @@ function packageVersion(): string {
 }
 
 interface CheckOptions {
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'jsonl' | 'sarif';
   rules?: string[];
   config?: string;
   builtinRules: boolean;
@@ -90,26 +90,40 @@ async function check(paths: string[], opts: CheckOptions): Promise<number> {
   }
   const targets = shardTargets(collectTargets(paths), opts.shard);
   const job = { packs, backend: settings.segmenter, settings: toReviewSettings(settings), maxFileSize: settings.maxFileSize, lang: lang() };
+  const cwd = process.cwd();
+  let writer: ReportWriter;
+  if (opts.format === 'json') writer = jsonWriter(cwd);
+  else if (opts.format === 'jsonl') writer = jsonLinesWriter(cwd);
+  else if (opts.format === 'sarif') {
+    const defs = [...packs.flatMap((p) => p.relationships), ...packs.flatMap((p) => p.elements ?? [])];
+    writer = sarifWriter(cwd, new Map<string, string>(defs.map((d) => [d.id, d.name])), packageVersion());
+  } else writer = textWriter(cwd, opts.color && process.stdout.isTTY === true);
   const started = Date.now();
   const threads = new Set<number>();
-  const reports = await reviewTargets(targets, job, jobCount(opts.jobs, targets.length), threads);
+  let unreadable = false;
+  let warned = false;
+  process.stdout.write(writer.begin());
+  // Each report is written as soon as those before it are, then dropped.
+  await streamTargets(
+    targets,
+    job,
+    jobCount(opts.jobs, targets.length),
+    (r) => {
+      process.stdout.write(writer.file(r));
+      if (r.error) unreadable = true;
+      if (r.findings.some((f) => f.severity === 'warning' || f.severity === 'error')) warned = true;
+      // Errors and skips go to stderr too, so JSON/SARIF on stdout stays machine-readable.
+      if (opts.format !== 'text' && (r.error || r.skipped)) process.stderr.write(`${path.relative(cwd, r.path) || r.path}: ${r.error ?? r.skipped}\n`);
+    },
+    threads,
+  );
+  process.stdout.write(writer.end());
   if (opts.verbose) {
     const ms = Date.now() - started;
     process.stderr.write(t(`审校 ${targets.length} 个文件，用了 ${threads.size} 个线程，耗时 ${ms} ms`, `Reviewed ${targets.length} file(s) in ${threads.size} thread(s), ${ms} ms`) + '\n');
   }
-  const cwd = process.cwd();
-  if (opts.format === 'json') process.stdout.write(formatJson(reports, cwd));
-  else if (opts.format === 'sarif') {
-    const defs = [...packs.flatMap((p) => p.relationships), ...packs.flatMap((p) => p.elements ?? [])];
-    const names = new Map<string, string>(defs.map((d) => [d.id, d.name]));
-    process.stdout.write(formatSarif(reports, cwd, names, packageVersion()));
-  } else process.stdout.write(formatText(reports, cwd, opts.color && process.stdout.isTTY === true));
-  // Errors and skips go to stderr too, so JSON/SARIF on stdout stays machine-readable.
-  if (opts.format !== 'text') {
-    for (const r of reports) if (r.error || r.skipped) process.stderr.write(`${path.relative(cwd, r.path) || r.path}: ${r.error ?? r.skipped}\n`);
-  }
-  if (errors.length || reports.some((r) => r.error)) return 2;
-  return reports.some((r) => r.findings.some((f) => f.severity === 'warning' || f.severity === 'error')) ? 1 : 0;
+  if (errors.length || unreadable) return 2;
+  return warned ? 1 : 0;
 }
 
 export async function main(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
@@ -126,7 +140,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     .command('check')
     .description(t('审校文稿（.md/.txt 文件或目录）', 'Review drafts (.md/.txt files or folders)'))
     .argument('<paths...>', t('文件或目录', 'files or folders'))
-    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'json', 'sarif']).default('text'))
+    .addOption(new Option('-f, --format <format>', t('输出格式', 'output format')).choices(['text', 'json', 'jsonl', 'sarif']).default('text'))
     .option('-r, --rules <file>', t('额外的规则包，可重复', 'an extra rule pack (JSON or YAML), repeatable'), (v: string, prev: string[] = []) => [...prev, v])
     .option('-c, --config <file>', t('配置文件（JSON，policyReview.* 设置）', 'config file (JSON with policyReview.* settings)'))
     .option('--no-builtin-rules', t('不加载内置规则包', 'do not load the built-in rule packs'))

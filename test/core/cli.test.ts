@@ -45,6 +45,14 @@ test('English where the shell runs in English, or with --lang en; Chinese otherw
   assert.ok(messages.length > 3 && messages.every((m) => !/[只写了标题序号]/.test(m)), messages.join('\n'));
 });
 
+test('JSON Lines: one report per line, as they come, the same reports as JSON', () => {
+  const args = ['examples/sample-draft.md', 'test/fixtures/fangan-outline-errors.txt'];
+  const lines = run('check', '--format', 'jsonl', ...args).stdout.trimEnd().split('\n');
+  const json = JSON.parse(run('check', '--format', 'json', ...args).stdout).files;
+  assert.equal(lines.length, 2);
+  assert.deepEqual(lines.map((l) => JSON.parse(l)), json);
+});
+
 test('JSON output follows the contract', () => {
   const r = run('check', '--format', 'json', 'examples/sample-draft.md', 'test/fixtures/fangan-outline-errors.txt');
   const out = JSON.parse(r.stdout);
