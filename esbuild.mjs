@@ -26,7 +26,7 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
-  external: ['vscode', '@node-rs/jieba', '@node-rs/jieba/dict', 'nodejieba', 'playwright-core', 'mocha', '@vscode/test-electron'],
+  external: ['vscode', '@node-rs/jieba', '@node-rs/jieba/dict', 'nodejieba', 'jieba-wasm', 'playwright-core', 'mocha', '@vscode/test-electron'],
 };
 
 const apps = [

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { Analyzer, type ReviewSettings, type RulePack } from '../../core/src';
-import { createSegmenter } from '../../host/src';
+import { loadSegmenter } from '../../host/src';
 import type { SegmenterBackend } from '../../shared/src/settings';
 import type { Lang } from '../../core/src/locale';
 import type { Target } from './files';
@@ -77,10 +77,23 @@ class InOrder {
  * that their segmenters load while this thread loads its own. Each report goes to `emit` in input
  * order as soon as those before it are done, and is not kept: memory does not grow with the count.
  */
-export async function streamTargets(targets: Target[], job: BatchJob, jobs: number, emit: (r: FileReport) => void, used: Set<number> = new Set()): Promise<void> {
+export async function streamTargets(
+  targets: Target[],
+  job: BatchJob,
+  jobs: number,
+  emit: (r: FileReport) => void,
+  used: Set<number> = new Set(),
+  note: (message: string) => void = () => undefined,
+): Promise<void> {
+  /** This thread's analyzer; a backend that cannot load falls back, and the writer is told once. */
+  const local = () => {
+    const { segmenter, notes } = loadSegmenter(job.backend, Analyzer.words(job.packs), job.lang);
+    notes.forEach(note);
+    return new Analyzer(job.packs, segmenter);
+  };
   if (jobs <= 1) {
     if (targets.some((t) => !t.error)) used.add(0);
-    const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs), job.lang));
+    const analyzer = local();
     for (const t of targets) emit(t.error ? unreadable(t) : reviewFile(analyzer, path.resolve(t.path), job.settings, job.maxFileSize));
     return;
   }
@@ -93,7 +106,7 @@ export async function streamTargets(targets: Target[], job: BatchJob, jobs: numb
   );
   const pool = new Pool(job, jobs - 1, queue, reports, used);
   try {
-    const analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs), job.lang));
+    const analyzer = local();
     // Between batches, this thread lets the workers' messages in.
     for (let b = queue.take(); b && !pool.failed; b = queue.take()) {
       used.add(0);

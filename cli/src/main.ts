@@ -116,6 +116,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<number> {
       if (opts.format !== 'text' && (r.error || r.skipped)) process.stderr.write(`${path.relative(cwd, r.path) || r.path}: ${r.error ?? r.skipped}\n`);
     },
     threads,
+    (message) => process.stderr.write(message + '\n'),
   );
   process.stdout.write(writer.end());
   if (opts.verbose) {
@@ -144,7 +145,7 @@ export async function main(argv: string[], env: Record<string, string | undefine
     .option('-r, --rules <file>', t('额外的规则包，可重复', 'an extra rule pack (JSON or YAML), repeatable'), (v: string, prev: string[] = []) => [...prev, v])
     .option('-c, --config <file>', t('配置文件（JSON，policyReview.* 设置）', 'config file (JSON with policyReview.* settings)'))
     .option('--no-builtin-rules', t('不加载内置规则包', 'do not load the built-in rule packs'))
-    .addOption(new Option('--segmenter <backend>', t('分词后端', 'segmenter backend')).choices(['node-rs', 'nodejieba']))
+    .addOption(new Option('--segmenter <backend>', t('分词后端', 'segmenter backend')).choices(['node-rs', 'nodejieba', 'wasm']))
     .addOption(new Option('--max-file-size <bytes>', t('文件大小上限', 'maximum file size in bytes')).argParser(positiveInt))
     .option('--no-color', t('不使用颜色', 'no colours'))
     .option('-v, --verbose', t('在标准错误输出上报告审校的文件数、线程数和耗时', 'report on stderr how many files were reviewed, in how many threads, and how long it took'))

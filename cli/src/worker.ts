@@ -4,7 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Analyzer } from '../../core/src';
-import { createSegmenter } from '../../host/src';
+import { loadSegmenter } from '../../host/src';
 import type { BatchJob, FromWorker, ToWorker } from './batch';
 import { reviewFile } from './review';
 import { setLang } from '../../shared/src/lang';
@@ -14,7 +14,7 @@ function start(port: NonNullable<typeof parentPort>, job: BatchJob): void {
   setLang(job.lang);
   let analyzer: Analyzer;
   try {
-    analyzer = new Analyzer(job.packs, createSegmenter(job.backend, Analyzer.words(job.packs), job.lang));
+    analyzer = new Analyzer(job.packs, loadSegmenter(job.backend, Analyzer.words(job.packs), job.lang).segmenter);
   } catch (err) {
     port.postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies FromWorker);
     return;

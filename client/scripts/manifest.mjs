@@ -176,8 +176,8 @@ const contributes = {
       },
       'policyReview.segmenter': {
         type: 'string',
-        enum: ['node-rs', 'nodejieba'],
-        enumDescriptions: ['%config.segmenter.node-rs%', '%config.segmenter.nodejieba%'],
+        enum: ['node-rs', 'nodejieba', 'wasm'],
+        enumDescriptions: ['%config.segmenter.node-rs%', '%config.segmenter.nodejieba%', '%config.segmenter.wasm%'],
         default: 'node-rs',
         scope: 'window',
         order: 10,

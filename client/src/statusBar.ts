@@ -67,7 +67,7 @@ export class CoverageStatusBar implements vscode.Disposable {
         if (result.problems.error > 0) parts.push(`✖ ${result.problems.error}`);
         parts.push(`⚠ ${result.problems.warning}`);
         this.item.text = parts.join(' · ');
-        this.item.tooltip = this.tooltip(covered, total, result.problems, scopeLines(result));
+        this.item.tooltip = this.tooltip(covered, total, result.problems, result.notice ? [...scopeLines(result), result.notice] : scopeLines(result));
         break;
       }
     }

@@ -7,7 +7,7 @@
  */
 export { NODE_RS_DICTIONARY } from './aliasFrequencies.generated';
 
-export type SegmenterBackend = 'node-rs' | 'nodejieba';
+export type SegmenterBackend = 'node-rs' | 'nodejieba' | 'wasm';
 
 export interface Segmenter {
   readonly backend: SegmenterBackend;

@@ -75,9 +75,18 @@ function readWithRoom(file: string, room: number): { buffer: Buffer; length: num
   }
 }
 
+/**
+ * POLICY_REVIEW_NATIVE=off acts as a machine that loads no native module (a policy, another CPU):
+ * the native backends fail to load, for real, and the fallback takes over.
+ */
+function refuseNative(): void {
+  if (process.env.POLICY_REVIEW_NATIVE === 'off') throw new Error('native modules are disabled (POLICY_REVIEW_NATIVE=off)');
+}
+
 function createNodeRs(words: string[], lang: Lang): Segmenter {
   let jieba: { cut(s: string, hmm?: boolean): string[] };
   try {
+    refuseNative();
     // Loaded lazily so that a missing native module is an error message, not a crash at import.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const mod = require('@node-rs/jieba') as { Jieba: { withDict(d: Uint8Array): typeof jieba } };
@@ -102,6 +111,7 @@ function createNodeRs(words: string[], lang: Lang): Segmenter {
 function createNodejieba(words: string[], lang: Lang): Segmenter {
   let nj: { load(o: object): void; cut(s: string, hmm?: boolean): string[]; DEFAULT_DICT: string };
   try {
+    refuseNative();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     nj = require('nodejieba');
     const base = fs.readFileSync(nj.DEFAULT_DICT);
@@ -120,9 +130,61 @@ function createNodejieba(words: string[], lang: Lang): Segmenter {
 }
 
 /**
+ * jieba-rs compiled to WebAssembly (jieba-wasm): no native module, so it loads where no binding
+ * does (another CPU, a machine that blocks native modules). Given the very dictionary the node-rs
+ * backend uses, with the same alias lines, it cuts the same tokens — about five times slower.
+ */
+function createWasm(words: string[], lang: Lang): Segmenter {
+  let w: { with_dict(d: string): void; cut(s: string, hmm?: boolean): string[] };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    w = require('jieba-wasm');
+    // The dictionary file ships in @node-rs/jieba's JavaScript package, with or without a binding.
+    const base = fs.readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
+    const extra = aliasDictionaryLinesFromTable(base, words, NODE_RS_DICTIONARY) ?? aliasDictionaryLines(base, words);
+    const text = base.toString('utf8');
+    w.with_dict(text + (text.endsWith('\n') ? '' : '\n') + extra);
+  } catch (err) {
+    throw loadError('wasm', err, lang);
+  }
+  return { backend: 'wasm', separators: JIEBA_RS_SEPARATORS, cut: (text) => w.cut(text, false) };
+}
+
+/**
  * Loads a backend with the words added to its dictionary. Slow (dictionary load): create once.
  * Throws an Error with a bilingual message when the backend cannot be loaded.
  */
 export function createSegmenter(backend: SegmenterBackend, words: string[], lang: Lang = 'zh'): Segmenter {
-  return backend === 'nodejieba' ? createNodejieba(words, lang) : createNodeRs(words, lang);
+  if (backend === 'nodejieba') return createNodejieba(words, lang);
+  if (backend === 'wasm') return createWasm(words, lang);
+  return createNodeRs(words, lang);
+}
+
+/** The backend tried when one cannot load: nodejieba → node-rs → the WebAssembly build, which loads anywhere. */
+export const FALLBACK: Partial<Record<SegmenterBackend, SegmenterBackend>> = { nodejieba: 'node-rs', 'node-rs': 'wasm' };
+
+/**
+ * The backend asked for, or the first of its fallbacks that loads, with a note for the writer when
+ * it is not the one asked for. Throws only when none loads.
+ */
+export function loadSegmenter(backend: SegmenterBackend, words: string[], lang: Lang = 'zh'): { segmenter: Segmenter; notes: string[] } {
+  const notes: string[] = [];
+  for (let b: SegmenterBackend = backend; ; ) {
+    try {
+      return { segmenter: createSegmenter(b, words, lang), notes };
+    } catch (err) {
+      const next: SegmenterBackend | undefined = FALLBACK[b];
+      if (!next) throw err;
+      const cause = (err as { cause?: unknown }).cause;
+      const detail = cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);
+      notes.push(
+        next === 'wasm'
+          ? lang === 'en'
+            ? `The native segmenter (${b}) could not load (${detail}); the WebAssembly segmenter is used instead: the same findings, more slowly.`
+            : `无法加载原生分词模块（${b}：${detail}），已改用 WebAssembly 分词，结果相同，速度较慢。`
+          : `${err instanceof Error ? err.message : String(err)} ${lang === 'en' ? `Falling back to ${next}.` : `改用 ${next} 分词。`}`,
+      );
+      b = next;
+    }
+  }
 }

@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Analyzer, formatRulePackError, type Segmenter } from '../../core/src';
-import { builtinRuleFiles, createSegmenter, loadRulePacks } from '../../host/src';
+import { builtinRuleFiles, createSegmenter, FALLBACK, loadRulePacks } from '../../host/src';
 import type { RulePackError } from '../../core/src/types';
 import type { PolicyReviewSettings, SegmenterBackend } from '../../shared/src/settings';
 
@@ -112,8 +112,15 @@ export class AnalyzerHost {
   }
 
   /** A segmenter for the backend whose dictionary holds the words; falls back to node-rs. */
+  /** When a backend could not load and another serves instead: what the writer is told (once logged). */
+  fallbackNotice: string | undefined;
+
+  /**
+   * The segmenter for a backend, loading it (or a wider one) when needed. A backend that cannot
+   * load falls back: nodejieba to node-rs, node-rs to the WebAssembly build, which loads anywhere.
+   */
   private segmenter(backend: SegmenterBackend, words: string[]): Segmenter | undefined {
-    if (this.failedBackends.has(backend) && backend !== 'node-rs') backend = 'node-rs';
+    while (this.failedBackends.has(backend) && FALLBACK[backend]) backend = FALLBACK[backend]!;
     const held = this.segmenters.get(backend);
     if (held && words.every((w) => held.words.has(w))) return held.segmenter;
     const union = new Set([...(held?.words ?? []), ...words]);
@@ -127,16 +134,25 @@ export class AnalyzerHost {
       const message = err instanceof Error ? err.message : String(err);
       this.deps.log(message);
       if (held) return held.segmenter;
-      if (backend === 'node-rs') {
-        if (!this.failedBackends.has(backend)) this.deps.showError(message);
-        this.failedBackends.add(backend);
+      const next = FALLBACK[backend];
+      const first = !this.failedBackends.has(backend);
+      this.failedBackends.add(backend);
+      if (!next) {
+        if (first) this.deps.showError(message);
         return undefined;
       }
-      this.failedBackends.add(backend);
-      this.deps.showError(t(`${message} 改用 node-rs 分词。`, `${message} Falling back to node-rs.`));
-      return this.segmenter('node-rs', words);
+      if (next === 'wasm') {
+        // No native segmenter here: say so once, and keep reviewing with the WebAssembly build.
+        this.fallbackNotice = t(
+          `无法加载原生分词模块（${backend}），已改用 WebAssembly 分词，结果相同，速度较慢。`,
+          `The native segmenter (${backend}) could not load; the WebAssembly segmenter is used instead: the same findings, more slowly.`,
+        );
+        if (first) this.deps.log(this.fallbackNotice);
+      } else if (first) this.deps.showError(t(`${message} 改用 ${next} 分词。`, `${message} Falling back to ${next}.`));
+      return this.segmenter(next, words);
     }
   }
+
 }
 
 /**

@@ -280,7 +280,9 @@ export function startServer(options: StartOptions = {}): Connection {
     CoverageRequest,
     guard('coverage', null as CoverageResult | null, async (params: CoverageParams) => {
       const outcome = await analysis.current(params.uri);
-      return outcome ? coverageOf(outcome) : null;
+      if (!outcome) return null;
+      const result = coverageOf(outcome);
+      return host?.fallbackNotice ? { ...result, notice: host.fallbackNotice } : result;
     }),
   );
 

@@ -40,6 +40,8 @@ export interface CoverageResult {
   items: CoverageItem[];
   /** Counts of diagnostics by severity in this document. */
   problems: { error: number; warning: number; information: number; hint: number };
+  /** Something the writer should know about how the review runs (a segmenter fallback), in their language. */
+  notice?: string;
 }
 
 /** Whether a framework applies to a document: the whole of it, a part, not at all, or as the writer asked. */
@@ -48,7 +50,7 @@ export interface CoverageScope {
   /** The domain's name, e.g. 数字政府. */
   label: string;
   status: 'whole' | 'part' | 'out' | 'forced';
-  /** Chinese first, then English, separated by “ / ”. */
+  /** Why, in the client's language. */
   reason: string;
 }
 

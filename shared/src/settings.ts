@@ -7,7 +7,8 @@ import type { FindingKind, RelationshipSettings, ReviewSettings, Severity } from
 import { DEFAULT_SETTINGS } from '../../core/src/types';
 import { FINDING_KIND_IDS } from '../../core/src/judgement/kinds';
 
-export type SegmenterBackend = 'node-rs' | 'nodejieba';
+export type { SegmenterBackend } from '../../core/src/segmenter';
+import type { SegmenterBackend } from '../../core/src/segmenter';
 
 export interface PolicyReviewSettings {
   /** Language ids the server reviews. */
@@ -61,7 +62,7 @@ export function toReviewSettings(s: PolicyReviewSettings): Partial<ReviewSetting
 }
 
 const SEVERITY_VALUES = ['error', 'warning', 'information', 'hint'];
-const SEGMENTERS: readonly SegmenterBackend[] = ['node-rs', 'nodejieba'];
+const SEGMENTERS: readonly SegmenterBackend[] = ['node-rs', 'nodejieba', 'wasm'];
 /** Numeric settings: the least value each takes (and the most, where there is one). */
 export const NUMERIC_LIMITS: Record<'minMentions' | 'balanceRatio' | 'unbalancedMinLarger' | 'maxFileSize' | 'debounceMs', [number, number]> = {
   minMentions: [1, Number.MAX_SAFE_INTEGER],

@@ -24,3 +24,21 @@ test('nodejieba and @node-rs/jieba agree on every draft', () => {
     assert.deepEqual(rb.coverage.map((c) => c.sides), ra.coverage.map((c) => c.sides), path.basename(file));
   }
 });
+
+test('the WebAssembly segmenter gives the same findings, coverage and outline as @node-rs/jieba on every draft and the whole evaluation corpus', () => {
+  const corpus = path.join(ROOT, 'eval', 'corpus');
+  const all = [...drafts, ...fs.readdirSync(corpus).filter((f) => /\.(md|txt)$/.test(f)).map((f) => path.join(corpus, f))];
+  assert.ok(all.length > 80, `drafts: ${all.length}`);
+  const a = analyzer('node-rs');
+  const w = analyzer('wasm');
+  assert.equal(w.backend, 'wasm');
+  for (const file of all) {
+    const text = fs.readFileSync(file, 'utf8');
+    const language = /\.md$/.test(file) ? 'markdown' : 'plaintext';
+    const ra = a.analyze(text, { language });
+    const rw = w.analyze(text, { language });
+    assert.deepEqual(rw.findings, ra.findings, path.basename(file));
+    assert.deepEqual(rw.coverage, ra.coverage, path.basename(file));
+    assert.deepEqual(rw.outline, ra.outline, path.basename(file));
+  }
+});

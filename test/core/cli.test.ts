@@ -183,3 +183,14 @@ test('--config sets thresholds and disables relationships', () => {
     assert.equal(r2.stdout, '', `${setting}: nothing reviewed`);
   }
 });
+
+test('--segmenter wasm reviews the same; where no native module loads the CLI falls back to it and says so once', () => {
+  const native = run('check', '--format', 'json', 'examples/sample-draft.md', 'test/fixtures');
+  const wasm = run('check', '--format', 'json', '--segmenter', 'wasm', 'examples/sample-draft.md', 'test/fixtures');
+  assert.equal(wasm.status, native.status, wasm.stderr);
+  assert.equal(wasm.stdout, native.stdout);
+  const off = runIn({ ...LOCALE_FREE, POLICY_REVIEW_NATIVE: 'off' }, 'check', '--format', 'json', '--jobs', '2', 'examples/sample-draft.md', 'test/fixtures');
+  assert.equal(off.status, native.status, off.stderr);
+  assert.equal(off.stdout, native.stdout);
+  assert.equal(off.stderr.match(/已改用 WebAssembly 分词/g)?.length, 1, off.stderr);
+});

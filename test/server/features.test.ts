@@ -296,3 +296,31 @@ describe('in the client\'s language', () => {
     }
   });
 });
+
+describe('where no native segmenter loads', () => {
+  test('the server falls back to the WebAssembly segmenter, says so once, and reviews the same', async () => {
+    const c2 = await TestClient.start({ settings: { debounceMs: 30 }, env: { POLICY_REVIEW_NATIVE: 'off' } });
+    try {
+      const uri = 'untitled:wasm.txt';
+      await c2.open(uri, ONE_SIDED);
+      const pub = await c2.waitForDiagnostics(uri, 1, 60_000);
+      assert.ok(pub.diagnostics.some((d) => d.code === 'open-data-security'), JSON.stringify(pub.diagnostics.map((d) => d.code)));
+      const cov = await c2.request<CoverageResult>('policyReview/coverage', { uri });
+      assert.match(cov.notice ?? '', /WebAssembly/);
+      assert.equal(c2.logs.filter((l) => /已改用 WebAssembly/.test(l.message)).length, 1, 'said once in the log');
+      assert.ok(c2.logs.some((l) => /分词后端 wasm 已加载/.test(l.message)));
+      assert.equal(c2.messages.filter((m) => m.type === 1).length, 0, 'no error shown: the review goes on');
+      // The same diagnostics as with the native segmenter.
+      const native = await TestClient.start({ settings: { debounceMs: 30 } });
+      try {
+        await native.open(uri, ONE_SIDED);
+        const n = await native.waitForDiagnostics(uri, 1);
+        assert.deepEqual(pub.diagnostics, n.diagnostics);
+      } finally {
+        await native.stop();
+      }
+    } finally {
+      await c2.stop();
+    }
+  });
+});

@@ -48,6 +48,8 @@ export interface StartOptions {
   workspaceFolder?: string;
   /** The client's display language, sent as `locale` (VS Code sends its own). */
   locale?: string;
+  /** Extra environment of the server process. */
+  env?: Record<string, string>;
   /** Node arguments that start the server over stdio; default `dist/server.js --stdio`. */
   args?: string[];
   /** Start dist/server.js with --node-ipc instead, as the VS Code client does. */
@@ -92,8 +94,8 @@ export class TestClient {
 
   static async start(options: StartOptions = {}): Promise<TestClient> {
     const child = options.ipc
-      ? fork(SERVER_JS, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'] })
-      : spawn(process.execPath, options.args ?? [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      ? fork(SERVER_JS, ['--node-ipc'], { stdio: ['pipe', 'pipe', 'pipe', 'ipc'], env: { ...process.env, ...options.env } })
+      : spawn(process.execPath, options.args ?? [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...options.env } });
     const connection = options.ipc
       ? createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child))
       : createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
