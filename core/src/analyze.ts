@@ -221,16 +221,16 @@ export class Analyzer {
     const exceptions = raw.length ? this.senses.find(text) : [];
     const candidates: Candidate[] = [];
     const setAside: SetAside[] = [];
+    // Objects are written out field by field: spreading one per mention costs more than the rest of the loop.
     for (const m of raw) {
-      const base = { id: m.id, side: m.side, alias: m.alias, range: m.range };
       if (m.incidental) {
-        setAside.push({ ...base, reason: 'agency' });
+        setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'agency' });
         continue;
       }
-      const ex = overlapping(exceptions, m.range);
-      if (ex) setAside.push({ ...base, reason: 'exception', detail: `${ex.term}${say(lang, '：', ': ')}${inLang(ex.reason, lang)}` });
-      else if (overlapping(prose.cited, m.range)) setAside.push({ ...base, reason: 'cited' });
-      else candidates.push({ ...base, generic: m.generic });
+      const ex = exceptions.length ? overlapping(exceptions, m.range) : undefined;
+      if (ex) setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'exception', detail: `${ex.term}${say(lang, '：', ': ')}${inLang(ex.reason, lang)}` });
+      else if (prose.cited.length && overlapping(prose.cited, m.range)) setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'cited' });
+      else candidates.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, generic: m.generic });
     }
     this.nameHeadings(text, headings, candidates);
 
@@ -266,7 +266,7 @@ export class Analyzer {
     const counted: Mention[] = [];
     for (const m of weighed.counted) {
       const sc = scopeOfId(m.id);
-      if (sc && sc.status === 'part' && !sc.ranges.some((r) => m.range.start >= r.start && m.range.start < r.end)) setAside.push({ ...m, reason: 'out-of-scope' });
+      if (sc && sc.status === 'part' && !sc.ranges.some((r) => m.range.start >= r.start && m.range.start < r.end)) setAside.push(outOfScope(m));
       else counted.push(m);
     }
     setAside.sort((a, b) => a.range.start - b.range.start);
@@ -461,6 +461,13 @@ function collect(matches: PieceMatch[], start: number, out: RawMention[]): void 
     const range = { start: start + m.start, end: start + m.end };
     for (const t of m.targets) out.push({ id: t.id, side: t.side, alias: m.alias, range, incidental: m.incidental, generic: t.generic });
   }
+}
+
+/** A counted mention set aside as out of scope: the same fields (a specific term has no generic or context), then the reason. */
+function outOfScope(m: Mention): SetAside {
+  return m.context === undefined
+    ? { id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'out-of-scope' }
+    : ({ id: m.id, side: m.side, alias: m.alias, range: m.range, generic: m.generic, context: m.context, reason: 'out-of-scope' } as SetAside);
 }
 
 function outlineFinding(p: OutlineProblem, headings: Heading[], lang: Lang, severity: Severity): Finding {

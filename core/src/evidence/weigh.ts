@@ -115,16 +115,16 @@ export function weigh(cands: Candidate[], sentences: Sentences, pairs: PairMatch
   for (const n of named) namedById.set(n.id, [...(namedById.get(n.id) ?? []), n]);
   const counted: Mention[] = [];
   const setAside: SetAside[] = [];
+  // Objects are written out field by field: a spread per candidate costs more than the weighing.
   for (const c of cands) {
-    const base: Mention = { id: c.id, side: c.side, alias: c.alias, range: c.range };
     if (!c.generic) {
-      counted.push(base);
+      counted.push({ id: c.id, side: c.side, alias: c.alias, range: c.range });
       continue;
     }
-    if (paired.has(c)) counted.push({ ...base, generic: true, context: 'construction' });
-    else if (near(c)) counted.push({ ...base, generic: true, context: 'sentence' });
-    else if (namedById.get(c.id)?.some((n) => (n.side === undefined || n.side === c.side) && c.range.start >= n.start && c.range.start < n.end)) counted.push({ ...base, generic: true, context: 'heading' });
-    else setAside.push({ ...base, reason: 'generic' });
+    if (paired.has(c)) counted.push({ id: c.id, side: c.side, alias: c.alias, range: c.range, generic: true, context: 'construction' });
+    else if (near(c)) counted.push({ id: c.id, side: c.side, alias: c.alias, range: c.range, generic: true, context: 'sentence' });
+    else if (namedById.get(c.id)?.some((n) => (n.side === undefined || n.side === c.side) && c.range.start >= n.start && c.range.start < n.end)) counted.push({ id: c.id, side: c.side, alias: c.alias, range: c.range, generic: true, context: 'heading' });
+    else setAside.push({ id: c.id, side: c.side, alias: c.alias, range: c.range, reason: 'generic' });
   }
   return { counted, setAside };
 }
