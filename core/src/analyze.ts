@@ -17,7 +17,7 @@ import { Constructions } from './evidence/constructions';
 import { Sentences, weigh, type Candidate, type NamedSection } from './evidence/weigh';
 import { scopeOf, type Scope } from './judgement/scope';
 import { judge } from './judgement/judge';
-import { lineOf } from './text/lines';
+import { Locator } from './text/lines';
 
 export interface AnalyzeOptions {
   language?: LanguageKind;
@@ -235,7 +235,9 @@ export class Analyzer {
     this.nameHeadings(text, headings, candidates);
 
     // Scope, per framework.
-    const lineIsFrame = (offset: number) => outline.frameLines.has(lineOf(lines, offset));
+    // Offsets are looked up mostly in text order (terms, then mentions): the line locator remembers where it was.
+    const lineAt = new Locator(lines.starts);
+    const lineIsFrame = (offset: number) => outline.frameLines.has(lineAt.at(offset));
     const scopes = new Map<string, Scope>();
     for (const p of this.packs) {
       const forced = settings.scope === 'always' || prose.frameworks.includes(p.id) || prose.frameworks.includes('all');
@@ -281,7 +283,8 @@ export class Analyzer {
         if (c >= 0x4e00 && c <= 0x9fff) proseLength++;
       }
     }
-    const headingAtLine = new Map(headings.map((h) => [h.line, h]));
+    const headingAtLine: (Heading | undefined)[] = new Array<Heading | undefined>(lines.starts.length).fill(undefined);
+    for (const h of headings) headingAtLine[h.line] = h;
     const verdict = judge({
       relationships: this.relationships,
       elements: this.elements,
@@ -302,14 +305,14 @@ export class Analyzer {
         const r = sentences.at(o);
         return text.slice(r.start, r.end);
       },
-      paragraphAt: (o) => lineOf(lines, o),
+      paragraphAt: (o) => lineAt.at(o),
       subjectTitle: (id) => {
         const sc = scopeOfId(id);
         const title = outline.title ? text.slice(outline.title.start, outline.title.end) : '';
         return sc?.status === 'part' ? sc.parts.map((i) => text.slice(headings[i].titleRange.start, headings[i].titleRange.end)).join('\n') : title;
       },
       inHeadingTitle: (o) => {
-        const h = headingAtLine.get(lineOf(lines, o));
+        const h = headingAtLine[lineAt.at(o)];
         // An item that is one whole sentence, or an article, has no title that names a subject.
         return !!h && !h.sentence && h.kind !== 'article' && o >= h.titleRange.start && o < h.titleRange.end;
       },

@@ -8,7 +8,7 @@
  */
 import type { Mention, Range, SetAside } from '../types';
 import type { PairMatch } from './constructions';
-import { lineOf } from '../text/lines';
+import { Locator } from '../text/lines';
 
 /** An occurrence of an alias that may count. */
 export interface Candidate {
@@ -25,6 +25,8 @@ export class Sentences {
   readonly ends: number[] = [];
   /** Per sentence: whether it ends its paragraph (a line end). */
   private readonly breaks: boolean[] = [];
+  /** Sentences are mostly looked up in text order. */
+  private readonly locator = new Locator(this.starts);
 
   constructor(text: string) {
     const re = /[。！？!?；;]+(?:\r\n|\r|\n)?|\r\n|\r|\n/g;
@@ -38,7 +40,7 @@ export class Sentences {
   }
 
   index(offset: number): number {
-    return lineOf(this, offset);
+    return this.locator.at(offset);
   }
 
   /** Whether sentences i and k are in the same paragraph (no line end between them). */

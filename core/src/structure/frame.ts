@@ -60,12 +60,54 @@ const TOC_WORD = /^目\s*录$/;
 const PAGE_LEADER = /[\s.．…·•\-—_]*\d{0,4}$/;
 
 function trimmed(text: string, lines: Lines, i: number): string {
-  return text.slice(lines.starts[i], lines.ends[i]).replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  // trim() removes exactly what \s matches (\u3000 included), at both ends.
+  return text.slice(lines.starts[i], lines.ends[i]).trim();
 }
 
-/** A title's words without dot leaders and page numbers, for comparing a 目录 entry with its heading. */
+/** Whether a UTF-16 unit is one that \s matches. */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether a unit may lead to a page number: what PAGE_LEADER's class holds. */
+function isLeader(c: number): boolean {
+  return isSpace(c) || c === 0x2e || c === 0xff0e || c === 0x2026 || c === 0xb7 || c === 0x2022 || c === 0x2d || c === 0x2014 || c === 0x5f;
+}
+
+/**
+ * A title's words without dot leaders and page numbers, for comparing a 目录 entry with its heading.
+ * One pass, the same as removing ^ {0,3}#{1,6}[ \t]+, then PAGE_LEADER, then every \s: it runs
+ * on every line of a draft.
+ */
 export function normalTitle(s: string): string {
-  return s.replace(/^ {0,3}#{1,6}[ \t]+/, '').replace(PAGE_LEADER, '').replace(/[\s\u3000]+/g, '');
+  const n = s.length;
+  // A Markdown heading prefix: up to three spaces, one to six #, then spaces or tabs.
+  let from = 0;
+  let k = 0;
+  while (k < 3 && s.charCodeAt(k) === 0x20) k++;
+  let h = k;
+  while (h < k + 6 && s.charCodeAt(h) === 0x23) h++;
+  if (h > k) {
+    let t = h;
+    while (t < n && (s.charCodeAt(t) === 0x20 || s.charCodeAt(t) === 0x09)) t++;
+    if (t > h) from = t;
+  }
+  // The page number (the last four digits at most) and the leader before it.
+  let to = n;
+  while (to > from && n - to < 4 && s.charCodeAt(to - 1) >= 0x30 && s.charCodeAt(to - 1) <= 0x39) to--;
+  if (!(n - to === 4 && to > from && s.charCodeAt(to - 1) >= 0x30 && s.charCodeAt(to - 1) <= 0x39)) {
+    while (to > from && isLeader(s.charCodeAt(to - 1))) to--;
+  }
+  let out = '';
+  let run = from;
+  for (let i = from; i < to; i++) {
+    if (!isSpace(s.charCodeAt(i))) continue;
+    if (i > run) out += s.slice(run, i);
+    run = i + 1;
+  }
+  return run === from ? s.slice(from, to) : out + s.slice(run, to);
 }
 
 /**
@@ -74,6 +116,8 @@ export function normalTitle(s: string): string {
  * writes list numbering) is not a cell.
  */
 function isTableRow(raw: string): boolean {
+  // Every test below needs a | or a tab.
+  if (!raw.includes('|') && !raw.includes('\t')) return false;
   const t = raw.replace(/^[ \u3000]+|[\s\u3000]+$/g, '');
   if (t.startsWith('|')) return true;
   if ((t.match(/\|/g) ?? []).length >= 2) return true;
@@ -130,7 +174,7 @@ export function scanFrame(text: string, lines: Lines, skipped: (i: number) => bo
     while (i >= 0 && !content(i)) i--;
     return i;
   };
-  const bare = (t: string) => t.replace(/^#{1,6}[ \t]+/, '');
+  const bare = (t: string) => (t.charCodeAt(0) === 0x23 ? t.replace(/^#{1,6}[ \t]+/, '') : t);
 
   // Attachment starts: 附件 / 附件1 alone on a line, after some body.
   const attachments: AttachmentStart[] = [];

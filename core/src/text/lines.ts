@@ -35,6 +35,25 @@ export function lineOf(lines: { starts: number[] }, offset: number): number {
   return lo;
 }
 
+/**
+ * lineOf for offsets asked mostly in increasing order (mentions, matches): remembers its last
+ * answer and looks one entry ahead of it before searching. Same answers as lineOf.
+ */
+export class Locator {
+  private last = 0;
+  constructor(readonly starts: number[]) {}
+
+  at(offset: number): number {
+    const s = this.starts;
+    const i = this.last;
+    if (s[i] <= offset) {
+      if (i + 1 >= s.length || offset < s[i + 1]) return i;
+      if (i + 2 >= s.length || offset < s[i + 2]) return (this.last = i + 1);
+    }
+    return (this.last = lineOf(this, offset));
+  }
+}
+
 /** The text of line i, without its line break. */
 export function lineText(text: string, lines: Lines, i: number): string {
   return text.slice(lines.starts[i], lines.ends[i]);
