@@ -275,14 +275,7 @@ export class Analyzer {
 
     // Judgement.
     const titleRange = outline.title ?? { start: lines.starts[0], end: lines.ends[0] };
-    let proseLength = 0;
-    for (let i = 0; i < lines.starts.length; i++) {
-      if (outline.frameLines.has(i)) continue;
-      for (let k = lines.starts[i]; k < lines.ends[i]; k++) {
-        const c = text.charCodeAt(k);
-        if (c >= 0x4e00 && c <= 0x9fff) proseLength++;
-      }
-    }
+    const proseLength = proseChars(text, lines, outline.frameLines);
     const headingAtLine: (Heading | undefined)[] = new Array<Heading | undefined>(lines.starts.length).fill(undefined);
     for (const h of headings) headingAtLine[h.line] = h;
     const verdict = judge({
@@ -320,14 +313,7 @@ export class Analyzer {
       lang,
     });
     const findings: Finding[] = verdict.findings;
-    const enabled = (id: string) => settings.relationships[id]?.enabled !== false;
-    const severity = (id: string): Severity => settings.relationships[id]?.severity || settings.severities.outline;
-    if (enabled('outline')) {
-      for (const p of outline.problems) {
-        if (!enabled(p.rule)) continue;
-        findings.push(outlineFinding(p, headings, lang, severity(settings.relationships[p.rule]?.severity ? p.rule : 'outline')));
-      }
-    }
+    outlineFindings(outline.problems, headings, settings, lang, findings);
     const scope = [...scopes.values()].map(({ ranges: _r, ...rest }) => rest);
     return {
       findings: applyDisables(findings, prose.disables).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end),
@@ -336,7 +322,7 @@ export class Analyzer {
       outline: headings,
       mentions: counted,
       setAside,
-      engaged: scope.some((x) => x.status !== 'out'),
+      engaged: engagedIn(scope),
       scope,
       title: outline.title,
       attachments: outline.attachments,
@@ -471,6 +457,40 @@ function outOfScope(m: Mention): SetAside {
   return m.context === undefined
     ? { id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'out-of-scope' }
     : ({ id: m.id, side: m.side, alias: m.alias, range: m.range, generic: m.generic, context: m.context, reason: 'out-of-scope' } as SetAside);
+}
+
+/**
+ * The outline's problems as findings, appended to `out`. Apart from the analysis (as are
+ * proseChars and engagedIn): settings and scopes come in many shapes, and a small function that
+ * meets a new one is cheaper to recompile than the whole analysis.
+ */
+function outlineFindings(problems: OutlineProblem[], headings: Heading[], settings: ReviewSettings, lang: Lang, out: Finding[]): void {
+  const enabled = (id: string) => settings.relationships[id]?.enabled !== false;
+  const severity = (id: string): Severity => settings.relationships[id]?.severity || settings.severities.outline;
+  if (!enabled('outline')) return;
+  for (const p of problems) {
+    if (!enabled(p.rule)) continue;
+    out.push(outlineFinding(p, headings, lang, severity(settings.relationships[p.rule]?.severity ? p.rule : 'outline')));
+  }
+}
+
+/** Whether some framework applies. */
+function engagedIn(scope: { status: string }[]): boolean {
+  for (const x of scope) if (x.status !== 'out') return true;
+  return false;
+}
+
+/** Chinese characters (U+4E00–U+9FFF) on the lines that are not frame. */
+function proseChars(text: string, lines: Lines, frameLines: Set<number>): number {
+  let n = 0;
+  for (let i = 0; i < lines.starts.length; i++) {
+    if (frameLines.has(i)) continue;
+    for (let k = lines.starts[i], end = lines.ends[i]; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c >= 0x4e00 && c <= 0x9fff) n++;
+    }
+  }
+  return n;
 }
 
 function outlineFinding(p: OutlineProblem, headings: Heading[], lang: Lang, severity: Severity): Finding {

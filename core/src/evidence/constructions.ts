@@ -28,7 +28,7 @@ function compile(c: ConstructionDef): RegExp | undefined {
 }
 
 export class Constructions {
-  private readonly patterns: { re: RegExp; name: string; key: string }[] = [];
+  private readonly patterns: { re: RegExp; name: string; key: string; parts: string[] }[] = [];
 
   constructor(defs: ConstructionDef[]) {
     const seen = new Set<string>();
@@ -38,7 +38,9 @@ export class Constructions {
       const re = compile(d);
       // The longest literal part: only sentences holding it are tried.
       const key = d.pattern.split(/\{[AB]\}|[，,]/).sort((x, y) => y.length - x.length)[0] ?? '';
-      if (re && key) this.patterns.push({ re, name: d.name ?? d.pattern, key });
+      // The literal words a match holds, in order (commas are optional).
+      const parts = d.pattern.split(/\{[AB]\}|[，,]/).filter(Boolean);
+      if (re && key) this.patterns.push({ re, name: d.name ?? d.pattern, key, parts });
     }
   }
 
@@ -54,6 +56,10 @@ export class Constructions {
         const s = sentenceAt(at);
         if (s.start <= last) continue;
         last = s.start;
+        // The rest of this sentence is done with it: the next sentence holding the key is after it.
+        if (s.end > at + 1) at = s.end - 1;
+        // The pattern is tried only where its literal words all stand, in order.
+        if (!holdsInOrder(text, p.parts, s.start, s.end)) continue;
         const sentence = text.slice(s.start, s.end);
         p.re.lastIndex = 0;
         let m: RegExpExecArray | null;
@@ -67,4 +73,15 @@ export class Constructions {
     }
     return out;
   }
+}
+
+/** Whether parts occur in text[from, to), one after another, in order. */
+function holdsInOrder(text: string, parts: string[], from: number, to: number): boolean {
+  let pos = from;
+  for (const part of parts) {
+    const i = text.indexOf(part, pos);
+    if (i < 0 || i + part.length > to) return false;
+    pos = i + part.length;
+  }
+  return true;
 }

@@ -29,12 +29,26 @@ export class Sentences {
   private readonly locator = new Locator(this.starts);
 
   constructor(text: string) {
-    const re = /[。！？!?；;]+(?:\r\n|\r|\n)?|\r\n|\r|\n/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
-      this.ends.push(m.index + m[0].length);
-      this.starts.push(m.index + m[0].length);
-      this.breaks.push(/[\r\n]$/.test(m[0]));
+    // One pass, as /[。！？!?；;]+(?:\r\n|\r|\n)?|\r\n|\r|\n/g would cut: a run of closing marks
+    // with the line break after it, or a line break alone.
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let end: number;
+      if (isClosing(c)) {
+        end = i + 1;
+        while (end < n && isClosing(text.charCodeAt(end))) end++;
+      } else if (c !== 0x0d && c !== 0x0a) continue;
+      else end = i;
+      // The line break: \r\n, \r or \n.
+      const b = end < n ? text.charCodeAt(end) : -1;
+      const broken = b === 0x0d || b === 0x0a;
+      if (b === 0x0d) end += end + 1 < n && text.charCodeAt(end + 1) === 0x0a ? 2 : 1;
+      else if (b === 0x0a) end++;
+      this.ends.push(end);
+      this.starts.push(end);
+      this.breaks.push(broken);
+      i = end - 1;
     }
     this.ends.push(text.length);
   }
@@ -54,6 +68,11 @@ export class Sentences {
     const i = this.index(offset);
     return { start: this.starts[i], end: this.ends[i] };
   }
+}
+
+/** 。！？!?；; */
+function isClosing(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1b || c === 0x3b;
 }
 
 /** A section whose heading names relationship `id`, or (with `side`) holds a specific term of that side. */

@@ -111,6 +111,31 @@ export function normalTitle(s: string): string {
 }
 
 /**
+ * The first unit of normalTitle(s), or -1 for any when that may be empty: without reading the rest
+ * of s. Lines whose normalised titles differ in it cannot be the same title.
+ */
+function normalFirst(s: string): number {
+  const n = s.length;
+  let from = 0;
+  let k = 0;
+  while (k < 3 && s.charCodeAt(k) === 0x20) k++;
+  let h = k;
+  while (h < k + 6 && s.charCodeAt(h) === 0x23) h++;
+  if (h > k) {
+    let t = h;
+    while (t < n && (s.charCodeAt(t) === 0x20 || s.charCodeAt(t) === 0x09)) t++;
+    if (t > h) from = t;
+  }
+  let i = from;
+  while (i < n && isSpace(s.charCodeAt(i))) i++;
+  if (i >= n) return -1;
+  const c = s.charCodeAt(i);
+  // Leaders and digits may all be cut off the end: then the title is shorter, or empty.
+  if (isLeader(c) || (c >= 0x30 && c <= 0x39)) return -1;
+  return c;
+}
+
+/**
  * Whether a Markdown line is a table row, or a plain line holds tab-separated cells (a Word
  * table saved as text: 一、申请主体信息→　→　). A tab after a bare marker (一、→总体要求, as Word
  * writes list numbering) is not a cell.
@@ -357,20 +382,31 @@ export function scanFrame(text: string, lines: Lines, skipped: (i: number) => bo
    * whose first recurs later, up to where the body starts.
    */
   function readToc(): void {
-    // Where each normalised title occurs, to see whether a 目录 entry comes again in the body.
-    let occurrences: Map<string, number[]> | undefined;
+    // Where each normalised title occurs, to see whether a 目录 entry comes again in the body: the
+    // prose lines (as they are at the first question) by the first unit of their normalised title,
+    // which takes a glance per line; a line's whole normalised title only when it is compared.
+    let byFirst: Map<number, number[]> | undefined;
+    const normal = new Map<number, string>();
+    const normalOf = (k: number) => {
+      let t = normal.get(k);
+      if (t === undefined) normal.set(k, (t = normalTitle(bare(texts[k]))));
+      return t;
+    };
     const recursAfter = (key: string, from: number) => {
-      if (!occurrences) {
-        occurrences = new Map();
+      if (!byFirst) {
+        byFirst = new Map();
         for (let k = 0; k < n; k++) {
           if (roles[k] !== LineRole.Prose) continue;
-          const t = normalTitle(bare(texts[k]));
-          const list = occurrences.get(t);
+          const c = normalFirst(bare(texts[k]));
+          const list = byFirst.get(c);
           if (list) list.push(k);
-          else occurrences.set(t, [k]);
+          else byFirst.set(c, [k]);
         }
       }
-      return (occurrences.get(key) ?? []).some((k) => k >= from);
+      const same = (k: number) => k >= from && normalOf(k) === key;
+      // Lines filed under -1 may have any first unit, or none.
+      if ((byFirst.get(-1) ?? []).some(same)) return true;
+      return key.length > 0 && (byFirst.get(key.charCodeAt(0)) ?? []).some(same);
     };
     for (let i = 0; i < n; i++) {
       if (roles[i] !== LineRole.Prose) continue;

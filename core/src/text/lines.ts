@@ -13,6 +13,15 @@ const BREAK = /\r\n?|\n/g;
 export function splitLines(text: string): Lines {
   const starts: number[] = [0];
   const ends: number[] = [];
+  if (!text.includes('\r')) {
+    // Only \n ends lines: found by indexOf, without the regular expression.
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
+    ends.push(text.length);
+    return { starts, ends };
+  }
   BREAK.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = BREAK.exec(text))) {
