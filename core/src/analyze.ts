@@ -12,7 +12,7 @@ import { scanOutline, type OutlineProblem } from './structure/outline';
 import * as msg from './messages';
 import { inLang, say, type Lang } from './locale';
 import { toSimplified } from './text/traditional';
-import { Senses, overlapping } from './mentions/senses';
+import { Senses, Overlaps } from './mentions/senses';
 import { Constructions } from './evidence/constructions';
 import { Sentences, weigh, type Candidate, type NamedSection } from './evidence/weigh';
 import { scopeOf, type Scope } from './judgement/scope';
@@ -222,14 +222,17 @@ export class Analyzer {
     const candidates: Candidate[] = [];
     const setAside: SetAside[] = [];
     // Objects are written out field by field: spreading one per mention costs more than the rest of the loop.
+    // Mentions come in text order: the exceptions and cited titles before them are passed once.
+    const exceptionAt = new Overlaps(exceptions);
+    const citedAt = new Overlaps(prose.cited);
     for (const m of raw) {
       if (m.incidental) {
         setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'agency' });
         continue;
       }
-      const ex = exceptions.length ? overlapping(exceptions, m.range) : undefined;
+      const ex = exceptionAt.at(m.range);
       if (ex) setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'exception', detail: `${ex.term}${say(lang, '：', ': ')}${inLang(ex.reason, lang)}` });
-      else if (prose.cited.length && overlapping(prose.cited, m.range)) setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'cited' });
+      else if (citedAt.at(m.range)) setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'cited' });
       else candidates.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, generic: m.generic });
     }
     this.nameHeadings(text, headings, candidates);

@@ -29,26 +29,15 @@ export class Sentences {
   private readonly locator = new Locator(this.starts);
 
   constructor(text: string) {
-    // One pass, as /[。！？!?；;]+(?:\r\n|\r|\n)?|\r\n|\r|\n/g would cut: a run of closing marks
-    // with the line break after it, or a line break alone.
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      let end: number;
-      if (isClosing(c)) {
-        end = i + 1;
-        while (end < n && isClosing(text.charCodeAt(end))) end++;
-      } else if (c !== 0x0d && c !== 0x0a) continue;
-      else end = i;
-      // The line break: \r\n, \r or \n.
-      const b = end < n ? text.charCodeAt(end) : -1;
-      const broken = b === 0x0d || b === 0x0a;
-      if (b === 0x0d) end += end + 1 < n && text.charCodeAt(end + 1) === 0x0a ? 2 : 1;
-      else if (b === 0x0a) end++;
+    const re = /[。！？!?；;]+(?:\r\n|\r|\n)?|\r\n|\r|\n/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const end = m.index + m[0].length;
       this.ends.push(end);
       this.starts.push(end);
-      this.breaks.push(broken);
-      i = end - 1;
+      // Whether the match ends with a line break: its last unit.
+      const last = text.charCodeAt(end - 1);
+      this.breaks.push(last === 0x0a || last === 0x0d);
     }
     this.ends.push(text.length);
   }
@@ -59,7 +48,8 @@ export class Sentences {
 
   /** Whether sentences i and k are in the same paragraph (no line end between them). */
   sameParagraph(i: number, k: number): boolean {
-    const [a, b] = i < k ? [i, k] : [k, i];
+    const a = i < k ? i : k;
+    const b = i < k ? k : i;
     for (let j = a; j < b; j++) if (this.breaks[j]) return false;
     return true;
   }
@@ -68,11 +58,6 @@ export class Sentences {
     const i = this.index(offset);
     return { start: this.starts[i], end: this.ends[i] };
   }
-}
-
-/** 。！？!?；; */
-function isClosing(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1b || c === 0x3b;
 }
 
 /** A section whose heading names relationship `id`, or (with `side`) holds a specific term of that side. */
@@ -89,9 +74,13 @@ const inside = (r: Range, span: Range) => r.start >= span.start && r.end <= span
 export function weigh(cands: Candidate[], sentences: Sentences, pairs: PairMatch[], named: NamedSection[]): { counted: Mention[]; setAside: SetAside[] } {
   // Relationships with a specific term in each sentence.
   const specific = new Map<number, Set<string>>();
-  for (const c of cands) {
+  // Each candidate's sentence, found once.
+  const sentenceOf = new Int32Array(cands.length);
+  for (let j = 0; j < cands.length; j++) sentenceOf[j] = sentences.index(cands[j].range.start);
+  for (let j = 0; j < cands.length; j++) {
+    const c = cands[j];
     if (c.generic) continue;
-    const s = sentences.index(c.range.start);
+    const s = sentenceOf[j];
     let set = specific.get(s);
     if (!set) specific.set(s, (set = new Set()));
     set.add(c.id);
@@ -124,8 +113,7 @@ export function weigh(cands: Candidate[], sentences: Sentences, pairs: PairMatch
     }
   }
   /** A specific term of the same relationship in this sentence or the one before or after it, in the same paragraph. */
-  const near = (c: Candidate) => {
-    const i = sentences.index(c.range.start);
+  const near = (c: Candidate, i: number) => {
     for (let k = i - 1; k <= i + 1; k++) {
       if (k < 0 || k >= sentences.starts.length || (k !== i && !sentences.sameParagraph(i, k))) continue;
       if (specific.get(k)?.has(c.id)) return true;
@@ -137,13 +125,14 @@ export function weigh(cands: Candidate[], sentences: Sentences, pairs: PairMatch
   const counted: Mention[] = [];
   const setAside: SetAside[] = [];
   // Objects are written out field by field: a spread per candidate costs more than the weighing.
-  for (const c of cands) {
+  for (let j = 0; j < cands.length; j++) {
+    const c = cands[j];
     if (!c.generic) {
       counted.push({ id: c.id, side: c.side, alias: c.alias, range: c.range });
       continue;
     }
     if (paired.has(c)) counted.push({ id: c.id, side: c.side, alias: c.alias, range: c.range, generic: true, context: 'construction' });
-    else if (near(c)) counted.push({ id: c.id, side: c.side, alias: c.alias, range: c.range, generic: true, context: 'sentence' });
+    else if (near(c, sentenceOf[j])) counted.push({ id: c.id, side: c.side, alias: c.alias, range: c.range, generic: true, context: 'sentence' });
     else if (namedById.get(c.id)?.some((n) => (n.side === undefined || n.side === c.side) && c.range.start >= n.start && c.range.start < n.end)) counted.push({ id: c.id, side: c.side, alias: c.alias, range: c.range, generic: true, context: 'heading' });
     else setAside.push({ id: c.id, side: c.side, alias: c.alias, range: c.range, reason: 'generic' });
   }

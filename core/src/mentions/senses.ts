@@ -42,3 +42,22 @@ export function overlapping<T extends Range>(ranges: T[], r: Range): T | undefin
   }
   return lo < ranges.length && ranges[lo].start < r.end ? ranges[lo] : undefined;
 }
+
+/**
+ * overlapping() for ranges asked in order of their starts: the ranges that end before are passed
+ * once. Same answers as overlapping, in any order (an earlier start starts over).
+ */
+export class Overlaps<T extends Range> {
+  private k = 0;
+  private last = -Infinity;
+  constructor(private readonly ranges: T[]) {}
+
+  at(r: Range): T | undefined {
+    const ranges = this.ranges;
+    if (!ranges.length) return undefined;
+    if (r.start < this.last) this.k = 0;
+    this.last = r.start;
+    while (this.k < ranges.length && ranges[this.k].end <= r.start) this.k++;
+    return this.k < ranges.length && ranges[this.k].start < r.end ? ranges[this.k] : undefined;
+  }
+}
