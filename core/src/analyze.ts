@@ -12,7 +12,7 @@ import { scanOutline, type OutlineProblem } from './structure/outline';
 import * as msg from './messages';
 import { inLang, say, type Lang } from './locale';
 import { toSimplified } from './text/traditional';
-import { Senses, Overlaps } from './mentions/senses';
+import { Senses, Overlaps, type ExceptionHit } from './mentions/senses';
 import { Constructions } from './evidence/constructions';
 import { Sentences, weigh, type Candidate, type NamedSection } from './evidence/weigh';
 import { scopeOf, type Scope } from './judgement/scope';
@@ -219,22 +219,7 @@ export class Analyzer {
     const raw = this.findMentions(text, lines, prose.excluded, outline.frameLines, prose.disables);
     if (marks) marks.mentionsEnd = performance.now();
     const exceptions = raw.length ? this.senses.find(text) : [];
-    const candidates: Candidate[] = [];
-    const setAside: SetAside[] = [];
-    // Objects are written out field by field: spreading one per mention costs more than the rest of the loop.
-    // Mentions come in text order: the exceptions and cited titles before them are passed once.
-    const exceptionAt = new Overlaps(exceptions);
-    const citedAt = new Overlaps(prose.cited);
-    for (const m of raw) {
-      if (m.incidental) {
-        setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'agency' });
-        continue;
-      }
-      const ex = exceptionAt.at(m.range);
-      if (ex) setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'exception', detail: `${ex.term}${say(lang, '：', ': ')}${inLang(ex.reason, lang)}` });
-      else if (citedAt.at(m.range)) setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'cited' });
-      else candidates.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, generic: m.generic });
-    }
+    const { candidates, setAside } = sortOut(raw, exceptions, prose.cited, lang);
     this.nameHeadings(text, headings, candidates);
 
     // Scope, per framework.
@@ -268,12 +253,7 @@ export class Analyzer {
     }
     const weighed = weigh(candidates, sentences, pairs, named);
     setAside.push(...weighed.setAside);
-    const counted: Mention[] = [];
-    for (const m of weighed.counted) {
-      const sc = scopeOfId(m.id);
-      if (sc && sc.status === 'part' && !sc.ranges.some((r) => m.range.start >= r.start && m.range.start < r.end)) setAside.push(outOfScope(m));
-      else counted.push(m);
-    }
+    const counted = inScope(weighed.counted, scopeOfId, setAside);
     setAside.sort((a, b) => a.range.start - b.range.start);
 
     // Judgement.
@@ -453,6 +433,41 @@ function collect(matches: PieceMatch[], start: number, out: RawMention[]): void 
     const range = { start: start + m.start, end: start + m.end };
     for (const t of m.targets) out.push({ id: t.id, side: t.side, alias: m.alias, range, incidental: m.incidental, generic: t.generic });
   }
+}
+
+/**
+ * Raw mentions into candidates and those set aside at once (part of an agency's name, inside a
+ * fixed term or a cited title). Apart from the analysis, as its per-mention loop.
+ */
+function sortOut(raw: RawMention[], exceptions: ExceptionHit[], cited: Range[], lang: Lang): { candidates: Candidate[]; setAside: SetAside[] } {
+  const candidates: Candidate[] = [];
+  const setAside: SetAside[] = [];
+  // Objects are written out field by field: spreading one per mention costs more than the rest of the loop.
+  // Mentions come in text order: the exceptions and cited titles before them are passed once.
+  const exceptionAt = new Overlaps(exceptions);
+  const citedAt = new Overlaps(cited);
+  for (const m of raw) {
+    if (m.incidental) {
+      setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'agency' });
+      continue;
+    }
+    const ex = exceptionAt.at(m.range);
+    if (ex) setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'exception', detail: `${ex.term}${say(lang, '：', ': ')}${inLang(ex.reason, lang)}` });
+    else if (citedAt.at(m.range)) setAside.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, reason: 'cited' });
+    else candidates.push({ id: m.id, side: m.side, alias: m.alias, range: m.range, generic: m.generic });
+  }
+  return { candidates, setAside };
+}
+
+/** The counted mentions inside their framework's scope; the others are set aside (appended to setAside). */
+function inScope(mentions: Mention[], scopeOfId: (id: string) => Scope | undefined, setAside: SetAside[]): Mention[] {
+  const counted: Mention[] = [];
+  for (const m of mentions) {
+    const sc = scopeOfId(m.id);
+    if (sc && sc.status === 'part' && !sc.ranges.some((r) => m.range.start >= r.start && m.range.start < r.end)) setAside.push(outOfScope(m));
+    else counted.push(m);
+  }
+  return counted;
 }
 
 /** A counted mention set aside as out of scope: the same fields (a specific term has no generic or context), then the reason. */
