@@ -180,24 +180,39 @@ export interface Judgement {
 }
 
 function summary(counted: Mention[], setAside: SetAside[]): EvidenceSummary {
-  const tally = new Map<string, { side: number; term: string; count: number }>();
+  // Tallies per term, in the order terms are first seen (then by count): looked up per side (and
+  // reason) by the term itself, without building a key per occurrence.
+  const counts: { side: number; term: string; count: number }[] = [];
+  const bySide = new Map<number, Map<string, { side: number; term: string; count: number }>>();
   for (const m of counted) {
-    const k = `c${m.side}:${m.alias}`;
-    const t = tally.get(k) ?? { side: m.side, term: m.alias, count: 0 };
-    t.count++;
-    tally.set(k, t);
+    let map = bySide.get(m.side);
+    if (!map) bySide.set(m.side, (map = new Map()));
+    const t = map.get(m.alias);
+    if (t) t.count++;
+    else {
+      const n = { side: m.side, term: m.alias, count: 1 };
+      map.set(m.alias, n);
+      counts.push(n);
+    }
   }
-  const aside = new Map<string, { side: number; term: string; count: number; reason: SetAside['reason'] }>();
+  const asides: { side: number; term: string; count: number; reason: SetAside['reason'] }[] = [];
+  const byReason = new Map<string, Map<string, { side: number; term: string; count: number; reason: SetAside['reason'] }>>();
   for (const m of setAside) {
-    const k = `${m.side}:${m.alias}:${m.reason}`;
-    const t = aside.get(k) ?? { side: m.side, term: m.alias, count: 0, reason: m.reason };
-    t.count++;
-    aside.set(k, t);
+    const key = `${m.side}:${m.reason}`;
+    let map = byReason.get(key);
+    if (!map) byReason.set(key, (map = new Map()));
+    const t = map.get(m.alias);
+    if (t) t.count++;
+    else {
+      const n = { side: m.side, term: m.alias, count: 1, reason: m.reason };
+      map.set(m.alias, n);
+      asides.push(n);
+    }
   }
   const byCount = <T extends { count: number }>(a: T, b: T) => b.count - a.count;
   return {
-    counted: [...tally.values()].sort(byCount),
-    setAside: [...aside.values()].sort(byCount),
+    counted: counts.sort(byCount),
+    setAside: asides.sort(byCount),
   };
 }
 
