@@ -38,6 +38,14 @@ export function loadCorpus(root: string): Corpus {
       .sort()
       .map((f) => path.join(root, 'test', 'fixtures', f)),
     path.join(root, 'examples', 'sample-draft.md'),
+    // The evaluation corpus: notices, 办法, work reports, speeches, plans of other kinds and lengths.
+    ...(fs.existsSync(path.join(root, 'eval', 'corpus'))
+      ? fs
+          .readdirSync(path.join(root, 'eval', 'corpus'))
+          .filter((f) => /\.(md|txt)$/.test(f))
+          .sort()
+          .map((f) => path.join(root, 'eval', 'corpus', f))
+      : []),
   ].filter((f) => fs.existsSync(f));
   const sentences = new Set<string>();
   const headings = new Set<string>();
