@@ -272,6 +272,23 @@ async function main(): Promise<PartSummary> {
       if (missing.length) throw new Error(`not listed: ${missing.join('、')}; rows: ${labels.join(' | ').slice(0, 400)}`);
       return `${setSize} rows; ${await row.getAttribute('aria-label')}`;
     });
+
+    // The same installed vsix where no native module may load: the WebAssembly segmenter reviews.
+    await step(bi('无原生模块时改用 WebAssembly 分词，照常审校', 'with native modules disabled the WebAssembly segmenter reviews'), 'wasm-fallback', async () => {
+      await cs!.stop();
+      cs = await startCodeServer({ ...profile, env: { ...profile.env, POLICY_REVIEW_NATIVE: 'off' } }, paths, undefined, ['--locale', LOCALE]);
+      await p.goto(`${cs.baseUrl}/?folder=${encodeURIComponent(ws)}`, { timeout: 60_000 });
+      await p.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+      const files = p.getByRole('button', { name: /^(Explorer Section|资源管理器部分)/ }).first();
+      if ((await files.getAttribute('aria-expanded').catch(() => 'true')) === 'false') await files.click();
+      await p.getByRole('treeitem', { name: DRAFT }).first().click();
+      await p.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 120_000 });
+      const item = p.getByRole('button', { name: ui.statusBar }).first();
+      await item.hover();
+      const hover = p.locator('.monaco-hover, .hover-contents').filter({ hasText: 'WebAssembly' }).first();
+      await hover.waitFor({ timeout: 30_000 });
+      return `${await p.locator('.monaco-editor .squiggly-warning').count()} warning squiggle(s); ${(await textOf(hover)).split('\n').find((l) => l.includes('WebAssembly'))}`;
+    });
   } catch (e) {
     summary.fatal = (e as Error).message;
     console.error(summary.fatal);
