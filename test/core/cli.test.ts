@@ -194,3 +194,24 @@ test('--segmenter wasm reviews the same; where no native module loads the CLI fa
   assert.equal(off.stdout, native.stdout);
   assert.equal(off.stderr.match(/已改用 WebAssembly 分词/g)?.length, 1, off.stderr);
 });
+
+test('text output: path:line:col counts from 1 and points at the finding in the file', () => {
+  const file = 'examples/sample-draft.md';
+  const source = fs.readFileSync(path.join(ROOT, file), 'utf8').split(/\r?\n/);
+  const out = run('check', '--no-color', file).stdout;
+  const m = /^examples\/sample-draft\.md:(\d+):(\d+) 警告 .+ \[open-data-security\]$/m.exec(out);
+  assert.ok(m, out);
+  const at = source[Number(m[1]) - 1]?.slice(Number(m[2]) - 1) ?? '';
+  assert.ok(at.startsWith('数据开放'), `line ${m[1]}, column ${m[2]} should start at 数据开放; found «${at.slice(0, 12)}»`);
+});
+
+test('SARIF regions count lines and UTF-16 columns from 1 and cover the finding', () => {
+  const file = 'examples/sample-draft.md';
+  const source = fs.readFileSync(path.join(ROOT, file), 'utf8').split(/\r?\n/);
+  const s = JSON.parse(run('check', '--format', 'sarif', file).stdout);
+  const result = s.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'open-data-security');
+  assert.ok(result, 'an open-data-security result');
+  const region = result.locations[0].physicalLocation.region;
+  assert.equal(region.endLine, region.startLine);
+  assert.equal(source[region.startLine - 1].slice(region.startColumn - 1, region.endColumn - 1), '数据开放共享', JSON.stringify(region));
+});

@@ -354,3 +354,23 @@ test('Markdown: code, front matter, HTML comments and link targets are not prose
   // The same text as plain text counts the code block.
   assert.ok(analyze(text).coverage.find((c) => c.relationship === 'open-data-security')!.sides[0].count > 0);
 });
+
+test('unbalanced: the information sits on the first mention of the lighter side', () => {
+  const text = lines(...OPENING, '三、保障措施', '加强组织领导，落实工作责任。', '注意保障数据安全。');
+  const u = analyze(text).findings.find((x) => x.relationship === 'open-data-security')!;
+  assert.equal(u.kind, 'unbalanced');
+  assert.equal(u.range.start, text.indexOf('数据安全'));
+  assert.equal(text.slice(u.range.start, u.range.end), '数据安全');
+});
+
+test('missing element: a long draft that never names the Party’s leadership gets one note on its title; naming it removes the note', () => {
+  const long = [...OPENING, WORKING, WORKING];
+  const text = lines(...long);
+  const notes = analyze(text).findings.filter((f) => f.kind === 'missing-element');
+  assert.deepEqual(notes.map((f) => f.relationship), ['party-leadership']);
+  assert.equal(text.slice(notes[0].range.start, notes[0].range.end), OPENING[0]);
+  const led = lines(long[0], long[1], '坚持党的全面领导，把党的领导贯穿数据开放工作全过程。', ...long.slice(2));
+  const r = analyze(led);
+  assert.equal(r.elements.find((e) => e.element === 'party-leadership')!.status, 'present');
+  assert.ok(!r.findings.some((f) => f.kind === 'missing-element'), kinds(r).join(' '));
+});

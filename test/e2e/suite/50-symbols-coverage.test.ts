@@ -83,6 +83,22 @@ suite('大纲与覆盖 / outline and coverage', () => {
     assert.equal(state.items.find((i) => i.id === 'investment-benefit')?.status, 'balanced');
   });
 
+  test('a relationship discussed on both sides but unbalanced counts in 关系 N/M', async () => {
+    // unbalanced.txt: six sentences on data opening, one on security (unbalanced, not one-sided).
+    const { doc } = await openDraft('unbalanced.txt');
+    await waitForDiagnostics(doc, (ds) => ds.some((d) => codeOf(d) === 'open-data-security'), 'first analysis', FIRST_ANALYSIS_MS);
+    const rules = builtinRelationships();
+    const state = await poll(
+      coverageViewState,
+      (s) => s.items.some((i) => i.id === 'open-data-security' && i.status === 'unbalanced') && /\d+\/\d+/.test(s.statusText),
+      'coverage view of the unbalanced draft',
+    );
+    const m = state.statusText.match(/(\d+)\/(\d+)/)!;
+    const covered = state.items.filter((i) => rules.has(i.id) && (i.status === 'balanced' || i.status === 'unbalanced'));
+    assert.ok(covered.some((i) => i.id === 'open-data-security'));
+    assert.equal(Number(m[1]), covered.length, `N counts balanced and unbalanced relationships; status «${state.statusText}», items ${JSON.stringify(state.items)}`);
+  });
+
   test('a draft outside the domain: the status bar and the coverage view say the framework does not apply, and why', async () => {
     const { doc } = await openDraft('fangxun.txt');
     const zh = vscode.env.language.toLowerCase().startsWith('zh');
