@@ -107,9 +107,9 @@ export async function streamTargets(
   const pool = new Pool(job, jobs - 1, queue, reports, used);
   try {
     const analyzer = local();
+    used.add(0);
     // Between batches, this thread lets the workers' messages in.
     for (let b = queue.take(); b && !pool.failed; b = queue.take()) {
-      used.add(0);
       b.files.forEach((file, i) => reports.put(b.first + i, reviewFile(analyzer, file, job.settings, job.maxFileSize)));
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -159,7 +159,7 @@ class Pool {
   readonly finished: Promise<void>;
   private readonly workers: Worker[] = [];
 
-  /** `used` gets the number (1…count) of each worker that reviewed a batch. */
+  /** `used` gets the number (1…count) of each worker that ran: loaded its segmenter and took batches. */
   constructor(job: BatchJob, count: number, queue: Queue, reports: InOrder, used: Set<number>) {
     let running = count;
     this.finished = new Promise((resolve, reject) => {
@@ -188,11 +188,11 @@ class Pool {
           if (this.failed) return;
           if (m.type === 'error') fail(new Error(m.message));
           else if (m.type === 'ready') {
+            used.add(number);
             // Two batches: the worker starts the second as soon as it is done with the first.
             feed(w);
             feed(w);
           } else {
-            if (m.reports.length) used.add(number);
             m.reports.forEach((r, i) => reports.put(m.first + i, r));
             inHand.set(w, (inHand.get(w) ?? 1) - 1);
             feed(w);

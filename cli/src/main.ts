@@ -121,7 +121,7 @@ async function check(paths: string[], opts: CheckOptions): Promise<number> {
   process.stdout.write(writer.end());
   if (opts.verbose) {
     const ms = Date.now() - started;
-    process.stderr.write(t(`审校 ${targets.length} 个文件，用了 ${threads.size} 个线程，耗时 ${ms} ms`, `Reviewed ${targets.length} file(s) in ${threads.size} thread(s), ${ms} ms`) + '\n');
+    process.stderr.write(t(`审校 ${targets.length} 个文件，运行了 ${threads.size} 个线程，耗时 ${ms} ms`, `Reviewed ${targets.length} file(s), ${threads.size} thread(s) running, ${ms} ms`) + '\n');
   }
   if (errors.length || unreadable) return 2;
   return warned ? 1 : 0;
