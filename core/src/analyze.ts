@@ -218,7 +218,7 @@ export class Analyzer {
     // Mentions, and the senses set aside.
     const raw = this.findMentions(text, lines, prose.excluded, outline.frameLines, prose.disables);
     if (marks) marks.mentionsEnd = performance.now();
-    const exceptions = raw.length ? this.senses.find(text) : [];
+    const exceptions = raw.length ? this.senses.findInLines(text, lines) : [];
     const { candidates, setAside } = sortOut(raw, exceptions, prose.cited, lang);
     this.nameHeadings(text, headings, candidates);
 

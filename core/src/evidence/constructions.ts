@@ -27,8 +27,16 @@ function compile(c: ConstructionDef): RegExp | undefined {
   return new RegExp(`${before}${HALF}${middle}${after ? HALF : LAST_HALF}${after}`, 'g');
 }
 
+/** Sentences remembered with their matches (see Constructions.find); cleared when full. */
+const SENTENCE_CACHE_LIMIT = 20_000;
+
+/** A pattern's matches in one sentence: the halves' [start, end) relative to it, four numbers a match. */
+type SentenceMatches = number[];
+
 export class Constructions {
   private readonly patterns: { re: RegExp; name: string; key: string; parts: string[] }[] = [];
+  /** Per sentence text, per pattern: its matches there, once tried. */
+  private cache = new Map<string, (SentenceMatches | undefined)[]>();
 
   constructor(defs: ConstructionDef[]) {
     const seen = new Set<string>();
@@ -50,7 +58,8 @@ export class Constructions {
    */
   find(text: string, sentenceAt: (offset: number) => Range): PairMatch[] {
     const out: PairMatch[] = [];
-    for (const p of this.patterns) {
+    for (let pi = 0; pi < this.patterns.length; pi++) {
+      const p = this.patterns[pi];
       let last = -1;
       for (let at = text.indexOf(p.key); at >= 0; at = text.indexOf(p.key, at + 1)) {
         const s = sentenceAt(at);
@@ -58,21 +67,41 @@ export class Constructions {
         last = s.start;
         // The rest of this sentence is done with it: the next sentence holding the key is after it.
         if (s.end > at + 1) at = s.end - 1;
-        // The pattern is tried only where its literal words all stand, in order.
-        if (!holdsInOrder(text, p.parts, s.start, s.end)) continue;
+        // The matches depend on the sentence's text alone: a sentence met before is not tried again.
         const sentence = text.slice(s.start, s.end);
-        p.re.lastIndex = 0;
-        let m: RegExpExecArray | null;
-        while ((m = p.re.exec(sentence))) {
-          const aStart = s.start + m.index + m[0].indexOf(m[1]);
-          const bStart = s.start + m.index + m[0].lastIndexOf(m[2]);
-          out.push({ a: { start: aStart, end: aStart + m[1].length }, b: { start: bStart, end: bStart + m[2].length }, name: p.name });
-          if (p.re.lastIndex === m.index) p.re.lastIndex++;
+        let known = this.cache.get(sentence);
+        let found = known?.[pi];
+        if (!found) {
+          found = matchSentence(p, sentence);
+          if (!known) {
+            if (this.cache.size >= SENTENCE_CACHE_LIMIT) this.cache = new Map();
+            this.cache.set(sentence, (known = []));
+          }
+          known[pi] = found;
+        }
+        for (let k = 0; k < found.length; k += 4) {
+          out.push({ a: { start: s.start + found[k], end: s.start + found[k + 1] }, b: { start: s.start + found[k + 2], end: s.start + found[k + 3] }, name: p.name });
         }
       }
     }
     return out;
   }
+}
+
+/** A pattern's matches in one sentence, relative to it (see SentenceMatches). */
+function matchSentence(p: { re: RegExp; parts: string[] }, sentence: string): SentenceMatches {
+  const found: SentenceMatches = [];
+  // The pattern is tried only where its literal words all stand, in order.
+  if (!holdsInOrder(sentence, p.parts, 0, sentence.length)) return found;
+  p.re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = p.re.exec(sentence))) {
+    const aStart = m.index + m[0].indexOf(m[1]);
+    const bStart = m.index + m[0].lastIndexOf(m[2]);
+    found.push(aStart, aStart + m[1].length, bStart, bStart + m[2].length);
+    if (p.re.lastIndex === m.index) p.re.lastIndex++;
+  }
+  return found;
 }
 
 /** Whether parts occur in text[from, to), one after another, in order. */

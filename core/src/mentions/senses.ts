@@ -10,14 +10,51 @@ export interface ExceptionHit extends Range {
   reason: string;
 }
 
+/** Lines remembered with their hits (see Senses.findInLines); cleared when full. */
+const LINE_CACHE_LIMIT = 20_000;
+
+/** Hits of one line: [start, end) of each, relative to the line, and its term. */
+type LineHits = { start: number; end: number; term: string }[];
+
 export class Senses {
   private readonly re: RegExp | undefined;
   private readonly reasons = new Map<string, string>();
+  /** Whether a term holds a line break: then a hit may span lines, and the text is searched whole. */
+  private readonly spansLines: boolean;
+  private lineCache = new Map<string, LineHits>();
 
   constructor(exceptions: ExceptionDef[]) {
     for (const e of exceptions) for (const t of e.terms) if (!this.reasons.has(t)) this.reasons.set(t, e.reason);
     const terms = [...this.reasons.keys()].sort((a, b) => b.length - a.length);
     this.re = terms.length ? new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
+    this.spansLines = terms.some((t) => t === '' || /[\r\n]/.test(t));
+  }
+
+  /**
+   * find(text), line by line: no term holds a line break, so no hit spans one, and each line's
+   * hits are those of the whole text within it. A line's hits are remembered by its text, so a
+   * draft edited in one place is searched again only there.
+   */
+  findInLines(text: string, lines: { starts: number[]; ends: number[] }): ExceptionHit[] {
+    if (!this.re || this.spansLines) return this.find(text);
+    const out: ExceptionHit[] = [];
+    for (let i = 0; i < lines.starts.length; i++) {
+      const ls = lines.starts[i];
+      const le = lines.ends[i];
+      if (le === ls) continue;
+      const line = text.slice(ls, le);
+      let hits = this.lineCache.get(line);
+      if (!hits) {
+        hits = [];
+        this.re.lastIndex = 0;
+        let m: RegExpExecArray | null;
+        while ((m = this.re.exec(line))) hits.push({ start: m.index, end: m.index + m[0].length, term: m[0] });
+        if (this.lineCache.size >= LINE_CACHE_LIMIT) this.lineCache = new Map();
+        this.lineCache.set(line, hits);
+      }
+      for (const h of hits) out.push({ start: ls + h.start, end: ls + h.end, term: h.term, reason: this.reasons.get(h.term)! });
+    }
+    return out;
   }
 
   /** Occurrences of the fixed terms in text, in order, not overlapping (longest first at each place). */
