@@ -247,11 +247,15 @@ export function judge(input: JudgeInput): Judgement {
     const substantial: [Set<number>, Set<number>] = [new Set(), new Set()];
     const subjectTitle = input.subjectTitle(r.id);
     const beyond: [Set<number>, Set<number>] = [new Set(), new Set()];
+    // Whether the subject's title holds an alias, asked once per alias.
+    const inSubject = new Map<string, boolean>();
     for (const m of ms) {
       per[m.side].push(m.range);
       const si = input.sentenceAt(m.range.start);
       lines[m.side].add(si);
-      if (!subjectTitle.includes(m.alias)) beyond[m.side].add(si);
+      let held = inSubject.get(m.alias);
+      if (held === undefined) inSubject.set(m.alias, (held = subjectTitle.includes(m.alias)));
+      if (!held) beyond[m.side].add(si);
       const pi = input.paragraphAt(m.range.start);
       let inPara = paragraphs[m.side].get(pi);
       if (!inPara) paragraphs[m.side].set(pi, (inPara = new Set()));
