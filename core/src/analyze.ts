@@ -15,7 +15,7 @@ import { toSimplified } from './text/traditional';
 import { Senses, Overlaps, type ExceptionHit } from './mentions/senses';
 import { Constructions } from './evidence/constructions';
 import { Sentences, weigh, type Candidate, type NamedSection } from './evidence/weigh';
-import { scopeOf, type Scope } from './judgement/scope';
+import { scopeOf, countsByLine, domainHits, hanOf, type Scope } from './judgement/scope';
 import { judge } from './judgement/judge';
 import { Locator } from './text/lines';
 
@@ -43,6 +43,12 @@ export interface AnalysisProfile {
 /** Segmentation cache: piece text → matches. Bounded; cleared when full. */
 const CACHE_LIMIT = 50_000;
 
+/** Counts of one line: its Chinese characters and, per pack, its domain terms. */
+interface LineCounts {
+  han: number;
+  hits: number[];
+}
+
 export class Analyzer {
   readonly relationships: RelationshipDef[];
   readonly elements: ElementDef[];
@@ -62,6 +68,10 @@ export class Analyzer {
   private readonly packOf = new Map<string, RulePack>();
   private readonly senses: Senses;
   private readonly constructions: Constructions;
+  /** Per pack: whether its domain terms are counted line by line (see countsByLine). */
+  private readonly byLine: boolean[];
+  /** Line text → its counts; bounded, cleared when full. */
+  private lineCounts = new Map<string, LineCounts>();
 
   constructor(packs: RulePack[], private readonly segmenter: Segmenter) {
     this.packs = packs;
@@ -71,6 +81,7 @@ export class Analyzer {
     for (const p of packs) for (const d of [...p.relationships, ...(p.elements ?? [])]) if (!this.packOf.has(d.id)) this.packOf.set(d.id, p);
     this.senses = new Senses(packs.flatMap((p) => p.exceptions ?? []));
     this.constructions = new Constructions(packs.flatMap((p) => p.constructions ?? []));
+    this.byLine = packs.map((p) => !!p.domain && countsByLine(p.domain));
     this.index = new AliasIndex(this.relationships, this.elements);
     this.joiner = this.index.useSeparators(segmenter.separators).charAt(0);
   }
@@ -90,6 +101,33 @@ export class Analyzer {
 
   isRelationship(d: RelationshipDef | ElementDef): d is RelationshipDef {
     return 'sides' in d;
+  }
+
+  /**
+   * The Chinese characters of the text and of its prose (lines that are not frame), and per pack
+   * the domain terms in its prose: sums of each line's counts, remembered by the line's text.
+   */
+  private countLines(text: string, lines: Lines, frame: Set<number>): { han: number; proseHan: number; hits: number[] } {
+    const hits = new Array<number>(this.packs.length).fill(0);
+    let han = 0;
+    let proseHan = 0;
+    for (let i = 0; i < lines.starts.length; i++) {
+      const ls = lines.starts[i];
+      const le = lines.ends[i];
+      if (le === ls) continue;
+      const line = text.slice(ls, le);
+      let c = this.lineCounts.get(line);
+      if (!c) {
+        c = { han: hanOf(line), hits: this.packs.map((p, k) => (this.byLine[k] ? domainHits(p.domain!, line) : 0)) };
+        if (this.lineCounts.size >= CACHE_LIMIT) this.lineCounts = new Map();
+        this.lineCounts.set(line, c);
+      }
+      han += c.han;
+      if (frame.has(i)) continue;
+      proseHan += c.han;
+      for (let k = 0; k < hits.length; k++) hits[k] += c.hits[k];
+    }
+    return { han, proseHan, hits };
   }
 
   private remember(piece: string, matches: PieceMatch[]): PieceMatch[] {
@@ -227,9 +265,12 @@ export class Analyzer {
     const lineAt = new Locator(lines.starts);
     const lineIsFrame = (offset: number) => outline.frameLines.has(lineAt.at(offset));
     const scopes = new Map<string, Scope>();
-    for (const p of this.packs) {
+    const counts = this.countLines(text, lines, outline.frameLines);
+    for (let k = 0; k < this.packs.length; k++) {
+      const p = this.packs[k];
       const forced = settings.scope === 'always' || prose.frameworks.includes(p.id) || prose.frameworks.includes('all');
-      scopes.set(p.id, scopeOf(p, { text, title: outline.title, headings, notProse: lineIsFrame, forced, lang }));
+      const whole = this.byLine[k] ? { hits: counts.hits[k], chars: counts.han } : undefined;
+      scopes.set(p.id, scopeOf(p, { text, title: outline.title, headings, notProse: lineIsFrame, forced, lang, whole }));
     }
     const scopeOfId = (id: string) => scopes.get(this.packOf.get(id)?.id ?? '');
 
@@ -258,7 +299,7 @@ export class Analyzer {
 
     // Judgement.
     const titleRange = outline.title ?? { start: lines.starts[0], end: lines.ends[0] };
-    const proseLength = proseChars(text, lines, outline.frameLines);
+    const proseLength = counts.proseHan;
     const headingAtLine: (Heading | undefined)[] = new Array<Heading | undefined>(lines.starts.length).fill(undefined);
     for (const h of headings) headingAtLine[h.line] = h;
     const verdict = judge({
@@ -478,8 +519,8 @@ function outOfScope(m: Mention): SetAside {
 }
 
 /**
- * The outline's problems as findings, appended to `out`. Apart from the analysis (as are
- * proseChars and engagedIn): settings and scopes come in many shapes, and a small function that
+ * The outline's problems as findings, appended to `out`. Apart from the analysis (as is
+ * engagedIn): settings and scopes come in many shapes, and a small function that
  * meets a new one is cheaper to recompile than the whole analysis.
  */
 function outlineFindings(problems: OutlineProblem[], headings: Heading[], settings: ReviewSettings, lang: Lang, out: Finding[]): void {
@@ -496,19 +537,6 @@ function outlineFindings(problems: OutlineProblem[], headings: Heading[], settin
 function engagedIn(scope: { status: string }[]): boolean {
   for (const x of scope) if (x.status !== 'out') return true;
   return false;
-}
-
-/** Chinese characters (U+4E00–U+9FFF) on the lines that are not frame. */
-function proseChars(text: string, lines: Lines, frameLines: Set<number>): number {
-  let n = 0;
-  for (let i = 0; i < lines.starts.length; i++) {
-    if (frameLines.has(i)) continue;
-    for (let k = lines.starts[i], end = lines.ends[i]; k < end; k++) {
-      const c = text.charCodeAt(k);
-      if (c >= 0x4e00 && c <= 0x9fff) n++;
-    }
-  }
-  return n;
 }
 
 function outlineFinding(p: OutlineProblem, headings: Heading[], lang: Lang, severity: Severity): Finding {

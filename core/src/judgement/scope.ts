@@ -36,6 +36,11 @@ export interface ScopeInput {
   forced: boolean;
   /** The language the reason is written in. */
   lang: Lang;
+  /**
+   * When known: the domain terms in the prose and the Chinese characters of the whole text, as
+   * hitsIn and hanIn would count them (see domainHits).
+   */
+  whole?: { hits: number; chars: number };
 }
 
 export interface Scope extends ScopeResult {
@@ -49,6 +54,34 @@ function termRegex(domain: DomainDef): RegExp {
 }
 
 const cache = new WeakMap<DomainDef, RegExp>();
+
+function regexOf(domain: DomainDef): RegExp {
+  let re = cache.get(domain);
+  if (!re) cache.set(domain, (re = termRegex(domain)));
+  return re;
+}
+
+/** Whether a domain's terms can be counted line by line: none holds a line break (or is empty). */
+export function countsByLine(domain: DomainDef): boolean {
+  return domain.terms.length > 0 && !domain.terms.some((t) => t === '' || /[\r\n]/.test(t));
+}
+
+/**
+ * The domain terms in one line, as hitsIn finds them in the whole text: with countsByLine, no term
+ * spans a line break, so the hits of a text are those of its lines.
+ */
+export function domainHits(domain: DomainDef, line: string): number {
+  const re = regexOf(domain);
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(line)) n++;
+  return n;
+}
+
+/** Chinese characters (U+4E00–U+9FFF) of a string. */
+export function hanOf(s: string): number {
+  return hanIn(s, 0, s.length);
+}
 
 function hitsIn(re: RegExp, text: string, from: number, to: number, notProse: (o: number) => boolean): { hits: number; first?: string } {
   re.lastIndex = from;
@@ -70,11 +103,10 @@ export function scopeOf(pack: RulePack, input: ScopeInput): Scope {
   const base = { pack: pack.id, label: domain?.label ?? pack.name, parts: [] as number[], hits: 0, density: 0 };
   if (input.forced) return { ...base, status: 'forced', reason: t('按要求审校（设置或文稿中的注释）', 'reviewed as asked (setting or comment in the draft)'), ranges: whole };
   if (!domain) return { ...base, status: 'whole', reason: t('规则包未限定领域', 'the pack declares no domain'), ranges: whole };
-  let re = cache.get(domain);
-  if (!re) cache.set(domain, (re = termRegex(domain)));
+  const re = regexOf(domain);
   const { text, title } = input;
-  const { hits } = hitsIn(re, text, 0, text.length, input.notProse);
-  const chars = hanIn(text, 0, text.length);
+  const hits = input.whole ? input.whole.hits : hitsIn(re, text, 0, text.length, input.notProse).hits;
+  const chars = input.whole ? input.whole.chars : hanIn(text, 0, text.length);
   const density = chars ? (1000 * hits) / chars : 0;
   const titleText = title ? text.slice(title.start, title.end) : '';
   re.lastIndex = 0;
@@ -94,13 +126,13 @@ export function scopeOf(pack: RulePack, input: ScopeInput): Scope {
   input.headings.forEach((h, i) => {
     if (h.kind === 'article' || h.sentence) return;
     if (ranges.some((r) => h.range.start >= r.start && h.range.start < r.end)) return;
-    re!.lastIndex = 0;
-    if (!re!.exec(h.title)) return;
-    const body = hitsIn(re!, text, h.titleRange.end, h.sectionEnd, input.notProse);
+    re.lastIndex = 0;
+    if (!re.exec(h.title)) return;
+    const body = hitsIn(re, text, h.titleRange.end, h.sectionEnd, input.notProse);
     if (body.hits < PART_MIN_HITS || h.sectionEnd - h.range.end < PART_MIN_LENGTH) return;
     parts.push(i);
     ranges.push({ start: h.range.start, end: h.sectionEnd });
-    partHits += hitsIn(re!, text, h.range.start, h.sectionEnd, input.notProse).hits;
+    partHits += hitsIn(re, text, h.range.start, h.sectionEnd, input.notProse).hits;
     partChars += hanIn(text, h.range.start, h.sectionEnd);
   });
   if (!broad && hits >= minHits && density >= minDensity) {
