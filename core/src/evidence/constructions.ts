@@ -58,6 +58,8 @@ export class Constructions {
    */
   find(text: string, sentenceAt: (offset: number) => Range): PairMatch[] {
     const out: PairMatch[] = [];
+    // This text's sentences met so far, by start: each is looked up in the cache once.
+    const here = new Map<number, (SentenceMatches | undefined)[]>();
     for (let pi = 0; pi < this.patterns.length; pi++) {
       const p = this.patterns[pi];
       let last = -1;
@@ -68,17 +70,18 @@ export class Constructions {
         // The rest of this sentence is done with it: the next sentence holding the key is after it.
         if (s.end > at + 1) at = s.end - 1;
         // The matches depend on the sentence's text alone: a sentence met before is not tried again.
-        const sentence = text.slice(s.start, s.end);
-        let known = this.cache.get(sentence);
-        let found = known?.[pi];
-        if (!found) {
-          found = matchSentence(p, sentence);
+        let known = here.get(s.start);
+        if (!known) {
+          const sentence = text.slice(s.start, s.end);
+          known = this.cache.get(sentence);
           if (!known) {
             if (this.cache.size >= SENTENCE_CACHE_LIMIT) this.cache = new Map();
             this.cache.set(sentence, (known = []));
           }
-          known[pi] = found;
+          here.set(s.start, known);
         }
+        let found = known[pi];
+        if (!found) known[pi] = found = matchSentence(p, text.slice(s.start, s.end));
         for (let k = 0; k < found.length; k += 4) {
           out.push({ a: { start: s.start + found[k], end: s.start + found[k + 1] }, b: { start: s.start + found[k + 2], end: s.start + found[k + 3] }, name: p.name });
         }
