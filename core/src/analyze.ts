@@ -11,7 +11,7 @@ import { scanProse, type Disable } from './text/prose';
 import { scanOutline, type OutlineProblem } from './structure/outline';
 import * as msg from './messages';
 import { inLang, say, type Lang } from './locale';
-import { toSimplified } from './text/traditional';
+import { SimplifiedLines } from './text/traditional';
 import { Senses, Overlaps, type ExceptionHit } from './mentions/senses';
 import { Constructions } from './evidence/constructions';
 import { Sentences, weigh, type Candidate, type NamedSection } from './evidence/weigh';
@@ -72,6 +72,8 @@ export class Analyzer {
   private readonly byLine: boolean[];
   /** Line text → its counts; bounded, cleared when full. */
   private lineCounts = new Map<string, LineCounts>();
+  /** Traditional drafts in Simplified, line by line (see SimplifiedLines). */
+  private readonly simplified = new SimplifiedLines();
 
   constructor(packs: RulePack[], private readonly segmenter: Segmenter) {
     this.packs = packs;
@@ -241,7 +243,7 @@ export class Analyzer {
     settings.relationships = options.settings?.relationships ?? {};
 
     // Text: a Traditional draft is read in Simplified, at the same offsets.
-    const text = toSimplified(original) ?? original;
+    const text = this.simplified.convert(original) ?? original;
     const lines = splitLines(text);
     const prose = scanProse(text, lines, language);
     const excludedLines = wholeLinesExcluded(lines, prose.excluded);

@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Analyzer, type LanguageKind, type Segmenter } from '../../core/src';
 import { createSegmenter } from '../../host/src';
+import { SimplifiedLines, toSimplified } from '../../core/src/text/traditional';
 import { ROOT, FIXTURES, builtinPacks } from './helpers';
 
 /** Small deterministic generator (mulberry32). */
@@ -63,6 +64,18 @@ test('after random small edits, an analyser that remembers earlier versions agre
       const got = kept.analyze(text, { language: lang });
       const want = new Analyzer(packs, seg).analyze(text, { language: lang });
       assert.deepEqual(got, want, `${path.basename(file)}, edit ${step + 1}`);
+    }
+  }
+});
+
+test('a Traditional draft read line by line, through edits, reads as the whole text converted at once', () => {
+  const r = rng(7);
+  const lines = new SimplifiedLines();
+  for (const name of ['a08-fanti-shuwei-zhengfu-tongzhi.txt', 'a01-guoban-shuzi-zhengfu-yijian.txt']) {
+    let text = fs.readFileSync(path.join(ROOT, 'eval', 'corpus', name), 'utf8');
+    for (let step = 0; step < 40; step++) {
+      assert.equal(lines.convert(text), toSimplified(text), `${name}, edit ${step}`);
+      text = edit(text, r);
     }
   }
 });

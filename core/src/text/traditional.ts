@@ -59,3 +59,49 @@ export function toSimplified(text: string): string | undefined {
     })
     .join('');
 }
+
+/** Lines remembered with their Simplified readings (see SimplifiedLines); cleared when full. */
+const LINE_LIMIT = 20_000;
+
+/**
+ * toSimplified, line by line, each line's readings remembered by its text: the converters match
+ * phrases that never hold a line break, so the whole text reads as its lines read one by one,
+ * and a draft edited in one place is converted again only there.
+ */
+export class SimplifiedLines {
+  /** Line → [its reading by phrase, its reading of the same length]. */
+  private cache = new Map<string, [string, string]>();
+
+  convert(text: string): string | undefined {
+    if (!isTraditional(text)) return undefined;
+    const [byPhrase, byChar] = converters();
+    const parts = text.split(/(\r\n|\r|\n)/);
+    const read: [string, string][] = new Array<[string, string]>(parts.length);
+    let length = 0;
+    for (let i = 0; i < parts.length; i += 2) {
+      const part = parts[i];
+      let r = this.cache.get(part);
+      if (!r) {
+        const c = byPhrase(part);
+        let same = c;
+        if (c.length !== part.length) {
+          same = '';
+          for (let k = 0; k < part.length; k++) {
+            const ch = byChar(part[k]);
+            same += ch.length === 1 ? ch : part[k];
+          }
+        }
+        r = [c, same];
+        if (this.cache.size >= LINE_LIMIT) this.cache = new Map();
+        this.cache.set(part, r);
+      }
+      read[i] = r;
+      length += r[0].length + (i + 1 < parts.length ? parts[i + 1].length : 0);
+    }
+    // As toSimplified: the reading by phrase when the whole keeps its length, else each line's of the same length.
+    const k = length === text.length ? 0 : 1;
+    let out = '';
+    for (let i = 0; i < parts.length; i += 2) out += (i > 0 ? parts[i - 1] : '') + read[i][k];
+    return out;
+  }
+}
