@@ -71,9 +71,15 @@ const LINE_LIMIT = 20_000;
 export class SimplifiedLines {
   /** Line → [its reading by phrase, its reading of the same length]. */
   private cache = new Map<string, [string, string]>();
+  /** Whether a text was read before: the first is converted whole, as fast as a single reading can be. */
+  private warm = false;
 
   convert(text: string): string | undefined {
     if (!isTraditional(text)) return undefined;
+    if (!this.warm) {
+      this.warm = true;
+      return toSimplified(text);
+    }
     const [byPhrase, byChar] = converters();
     const parts = text.split(/(\r\n|\r|\n)/);
     const read: [string, string][] = new Array<[string, string]>(parts.length);
