@@ -11,18 +11,7 @@ import { Analyzer, type LanguageKind, type Segmenter } from '../../core/src';
 import { createSegmenter } from '../../host/src';
 import { SimplifiedLines, toSimplified } from '../../core/src/text/traditional';
 import { ROOT, FIXTURES, builtinPacks } from './helpers';
-
-/** Small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from '../../bench/drafts';
 
 /** Characters and lines an edit inserts: sentence ends, joiners of constructions, markup, numbering, Traditional. */
 const CHARS = ['之', '的', '和', '与', '。', '；', '，', '\n', '\r\n', '并', '重', '统', '筹', '数', '據', '開', '《', '》', '#', '-', '一', '、', '（', '）', ' ', '安', '全', '发', '展'];

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { RulePack } from '../../core/src';
+import { rng } from '../../bench/drafts';
 
 const MARKERS = [
   '一、', '二、', '三、', '四、', '十一、', '（一）', '（二）', '（三）', '（四）', '(一)', '(二)', '一是', '二是',
@@ -128,16 +129,7 @@ export function anyDraft(terms: string[], sizes: DraftSizes = SMALL): fc.Arbitra
 }
 
 /** A seeded pseudo-random source (mulberry32), for generated drafts outside fast-check. */
-export function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = rng;
 
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 /** 1 → 一, 12 → 十二, 35 → 三十五 (up to 99), for numbered headings of large drafts. */

@@ -5,6 +5,7 @@ import type { CompletionItem, Hover } from 'vscode-languageserver-protocol';
 import type { CoverageResult } from '../../shared/src/protocol';
 import { TestClient } from './lspClient';
 import { ONE_SIDED_SHORT as ONE_SIDED } from './drafts';
+import { rng as random } from '../../bench/drafts';
 
 const MAX = 4096;
 
@@ -19,18 +20,6 @@ after(async () => {
   assert.deepEqual(errors, [], 'no handler failed');
   await c.stop();
 });
-
-/** A deterministic pseudo-random source (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a |= 0;
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const infoMessages = (pattern: RegExp) => c.messages.filter((m) => m.type === 3 && pattern.test(m.message));
 
