@@ -83,17 +83,7 @@ function isLeader(c: number): boolean {
  */
 export function normalTitle(s: string): string {
   const n = s.length;
-  // A Markdown heading prefix: up to three spaces, one to six #, then spaces or tabs.
-  let from = 0;
-  let k = 0;
-  while (k < 3 && s.charCodeAt(k) === 0x20) k++;
-  let h = k;
-  while (h < k + 6 && s.charCodeAt(h) === 0x23) h++;
-  if (h > k) {
-    let t = h;
-    while (t < n && (s.charCodeAt(t) === 0x20 || s.charCodeAt(t) === 0x09)) t++;
-    if (t > h) from = t;
-  }
+  const from = markdownPrefixEnd(s);
   // The page number (the last four digits at most) and the leader before it.
   let to = n;
   while (to > from && n - to < 4 && s.charCodeAt(to - 1) >= 0x30 && s.charCodeAt(to - 1) <= 0x39) to--;
@@ -110,22 +100,25 @@ export function normalTitle(s: string): string {
   return run === from ? s.slice(from, to) : out + s.slice(run, to);
 }
 
+/** Where a Markdown heading prefix ends (up to three spaces, one to six #, then spaces or tabs), or 0. */
+function markdownPrefixEnd(s: string): number {
+  let k = 0;
+  while (k < 3 && s.charCodeAt(k) === 0x20) k++;
+  let h = k;
+  while (h < k + 6 && s.charCodeAt(h) === 0x23) h++;
+  if (h === k) return 0;
+  let t = h;
+  while (t < s.length && (s.charCodeAt(t) === 0x20 || s.charCodeAt(t) === 0x09)) t++;
+  return t > h ? t : 0;
+}
+
 /**
  * The first unit of normalTitle(s), or -1 for any when that may be empty: without reading the rest
  * of s. Lines whose normalised titles differ in it cannot be the same title.
  */
 function normalFirst(s: string): number {
   const n = s.length;
-  let from = 0;
-  let k = 0;
-  while (k < 3 && s.charCodeAt(k) === 0x20) k++;
-  let h = k;
-  while (h < k + 6 && s.charCodeAt(h) === 0x23) h++;
-  if (h > k) {
-    let t = h;
-    while (t < n && (s.charCodeAt(t) === 0x20 || s.charCodeAt(t) === 0x09)) t++;
-    if (t > h) from = t;
-  }
+  const from = markdownPrefixEnd(s);
   let i = from;
   while (i < n && isSpace(s.charCodeAt(i))) i++;
   if (i >= n) return -1;
