@@ -1,3 +1,3 @@
 /** What the CLI and the server do for the core: load a segmenter, read rule pack files. */
-export { createSegmenter, loadSegmenter, FALLBACK } from './segmenters';
+export { createSegmenter, loadSegmenter, fallbackNote, FALLBACK } from './segmenters';
 export { loadRulePacks, builtinRuleFiles } from './packFiles';

@@ -163,6 +163,17 @@ export function createSegmenter(backend: SegmenterBackend, words: string[], lang
 /** The backend tried when one cannot load: nodejieba → node-rs → the WebAssembly build, which loads anywhere. */
 export const FALLBACK: Partial<Record<SegmenterBackend, SegmenterBackend>> = { nodejieba: 'node-rs', 'node-rs': 'wasm' };
 
+/** What the writer is told when backend `from` could not load and `to` serves instead. */
+export function fallbackNote(from: SegmenterBackend, to: SegmenterBackend, err: unknown, lang: Lang): string {
+  const message = err instanceof Error ? err.message : String(err);
+  if (to !== 'wasm') return `${message} ${lang === 'en' ? `Falling back to ${to}.` : `改用 ${to} 分词。`}`;
+  const cause = (err as { cause?: unknown }).cause;
+  const detail = cause instanceof Error ? cause.message : message;
+  return lang === 'en'
+    ? `The native segmenter (${from}) could not load (${detail}); the WebAssembly segmenter is used instead: the same findings, more slowly.`
+    : `无法加载原生分词模块（${from}：${detail}），已改用 WebAssembly 分词，结果相同，速度较慢。`;
+}
+
 /**
  * The backend asked for, or the first of its fallbacks that loads, with a note for the writer when
  * it is not the one asked for. Throws only when none loads.
@@ -175,15 +186,7 @@ export function loadSegmenter(backend: SegmenterBackend, words: string[], lang: 
     } catch (err) {
       const next: SegmenterBackend | undefined = FALLBACK[b];
       if (!next) throw err;
-      const cause = (err as { cause?: unknown }).cause;
-      const detail = cause instanceof Error ? cause.message : err instanceof Error ? err.message : String(err);
-      notes.push(
-        next === 'wasm'
-          ? lang === 'en'
-            ? `The native segmenter (${b}) could not load (${detail}); the WebAssembly segmenter is used instead: the same findings, more slowly.`
-            : `无法加载原生分词模块（${b}：${detail}），已改用 WebAssembly 分词，结果相同，速度较慢。`
-          : `${err instanceof Error ? err.message : String(err)} ${lang === 'en' ? `Falling back to ${next}.` : `改用 ${next} 分词。`}`,
-      );
+      notes.push(fallbackNote(b, next, err, lang));
       b = next;
     }
   }

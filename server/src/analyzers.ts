@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Analyzer, formatRulePackError, type Segmenter } from '../../core/src';
-import { builtinRuleFiles, createSegmenter, FALLBACK, loadRulePacks } from '../../host/src';
+import { builtinRuleFiles, createSegmenter, fallbackNote, FALLBACK, loadRulePacks } from '../../host/src';
 import type { RulePackError } from '../../core/src/types';
 import type { PolicyReviewSettings, SegmenterBackend } from '../../shared/src/settings';
 
@@ -141,14 +141,12 @@ export class AnalyzerHost {
         if (first) this.deps.showError(message);
         return undefined;
       }
+      const note = fallbackNote(backend, next, err, lang());
       if (next === 'wasm') {
         // No native segmenter here: say so once, and keep reviewing with the WebAssembly build.
-        this.fallbackNotice = t(
-          `无法加载原生分词模块（${backend}），已改用 WebAssembly 分词，结果相同，速度较慢。`,
-          `The native segmenter (${backend}) could not load; the WebAssembly segmenter is used instead: the same findings, more slowly.`,
-        );
-        if (first) this.deps.log(this.fallbackNotice);
-      } else if (first) this.deps.showError(t(`${message} 改用 ${next} 分词。`, `${message} Falling back to ${next}.`));
+        this.fallbackNotice = note;
+        if (first) this.deps.log(note);
+      } else if (first) this.deps.showError(note);
       return this.segmenter(next, words);
     }
   }
