@@ -18,6 +18,7 @@ import { Sentences, weigh, type Candidate, type NamedSection } from './evidence/
 import { scopeOf, countsByLine, domainHits, hanOf, type Scope } from './judgement/scope';
 import { judge } from './judgement/judge';
 import { Locator } from './text/lines';
+import { Memo } from './text/memo';
 
 export interface AnalyzeOptions {
   language?: LanguageKind;
@@ -54,7 +55,7 @@ export class Analyzer {
   readonly elements: ElementDef[];
   private readonly index: AliasIndex;
   private readonly byId = new Map<string, RelationshipDef | ElementDef>();
-  private cache = new Map<string, PieceMatch[]>();
+  private cache = new Memo<PieceMatch[]>(CACHE_LIMIT);
   /**
    * A separator of the segmenter that no alias contains (see matchPieces), or '' when there is
    * none: then pieces are cut whole, one by one.
@@ -71,7 +72,7 @@ export class Analyzer {
   /** Per pack: whether its domain terms are counted line by line (see countsByLine). */
   private readonly byLine: boolean[];
   /** Line text → its counts; bounded, cleared when full. */
-  private lineCounts = new Map<string, LineCounts>();
+  private lineCounts = new Memo<LineCounts>(CACHE_LIMIT);
   /** Traditional drafts in Simplified, line by line (see SimplifiedLines). */
   private readonly simplified = new SimplifiedLines();
 
@@ -120,9 +121,7 @@ export class Analyzer {
       const line = text.slice(ls, le);
       let c = this.lineCounts.get(line);
       if (!c) {
-        c = { han: hanOf(line), hits: this.packs.map((p, k) => (this.byLine[k] ? domainHits(p.domain!, line) : 0)) };
-        if (this.lineCounts.size >= CACHE_LIMIT) this.lineCounts = new Map();
-        this.lineCounts.set(line, c);
+        c = this.lineCounts.set(line, { han: hanOf(line), hits: this.packs.map((p, k) => (this.byLine[k] ? domainHits(p.domain!, line) : 0)) });
       }
       han += c.han;
       if (frame.has(i)) continue;
@@ -133,9 +132,7 @@ export class Analyzer {
   }
 
   private remember(piece: string, matches: PieceMatch[]): PieceMatch[] {
-    if (this.cache.size >= CACHE_LIMIT) this.cache = new Map();
-    this.cache.set(piece, matches);
-    return matches;
+    return this.cache.set(piece, matches);
   }
 
   /**

@@ -4,6 +4,7 @@
  * security, and generic words inside them count. Patterns are data in the packs.
  */
 import type { ConstructionDef, Range } from '../types';
+import { Memo } from '../text/memo';
 
 export interface PairMatch {
   a: Range;
@@ -36,7 +37,7 @@ type SentenceMatches = number[];
 export class Constructions {
   private readonly patterns: { re: RegExp; name: string; key: string; parts: string[] }[] = [];
   /** Per sentence text, per pattern: its matches there, once tried. */
-  private cache = new Map<string, (SentenceMatches | undefined)[]>();
+  private cache = new Memo<(SentenceMatches | undefined)[]>(SENTENCE_CACHE_LIMIT);
 
   constructor(defs: ConstructionDef[]) {
     const seen = new Set<string>();
@@ -73,11 +74,7 @@ export class Constructions {
         let known = here.get(s.start);
         if (!known) {
           const sentence = text.slice(s.start, s.end);
-          known = this.cache.get(sentence);
-          if (!known) {
-            if (this.cache.size >= SENTENCE_CACHE_LIMIT) this.cache = new Map();
-            this.cache.set(sentence, (known = []));
-          }
+          known = this.cache.get(sentence) ?? this.cache.set(sentence, []);
           here.set(s.start, known);
         }
         let found = known[pi];

@@ -4,6 +4,7 @@
  * a cited title (《……大数据发展条例》) does not count. The terms come from the packs' exceptions.
  */
 import type { ExceptionDef, Range } from '../types';
+import { Memo } from '../text/memo';
 
 export interface ExceptionHit extends Range {
   term: string;
@@ -21,7 +22,7 @@ export class Senses {
   private readonly reasons = new Map<string, string>();
   /** Whether a term holds a line break: then a hit may span lines, and the text is searched whole. */
   private readonly spansLines: boolean;
-  private lineCache = new Map<string, LineHits>();
+  private lineCache = new Memo<LineHits>(LINE_CACHE_LIMIT);
 
   constructor(exceptions: ExceptionDef[]) {
     for (const e of exceptions) for (const t of e.terms) if (!this.reasons.has(t)) this.reasons.set(t, e.reason);
@@ -49,7 +50,6 @@ export class Senses {
         this.re.lastIndex = 0;
         let m: RegExpExecArray | null;
         while ((m = this.re.exec(line))) hits.push({ start: m.index, end: m.index + m[0].length, term: m[0] });
-        if (this.lineCache.size >= LINE_CACHE_LIMIT) this.lineCache = new Map();
         this.lineCache.set(line, hits);
       }
       for (const h of hits) out.push({ start: ls + h.start, end: ls + h.end, term: h.term, reason: this.reasons.get(h.term)! });

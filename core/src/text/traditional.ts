@@ -4,6 +4,7 @@
  * offset the later stages compute is an offset in the writer's text; a phrase whose conversion
  * would change the length is converted character by character instead.
  */
+import { Memo } from './memo';
 
 type Convert = (s: string) => string;
 
@@ -70,7 +71,7 @@ const LINE_LIMIT = 20_000;
  */
 export class SimplifiedLines {
   /** Line → [its reading by phrase, its reading of the same length]. */
-  private cache = new Map<string, [string, string]>();
+  private cache = new Memo<[string, string]>(LINE_LIMIT);
   /** Whether a text was read before: the first is converted whole, as fast as a single reading can be. */
   private warm = false;
 
@@ -98,7 +99,6 @@ export class SimplifiedLines {
           }
         }
         r = [c, same];
-        if (this.cache.size >= LINE_LIMIT) this.cache = new Map();
         this.cache.set(part, r);
       }
       read[i] = r;
