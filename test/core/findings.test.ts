@@ -232,6 +232,21 @@ test('a task under its own heading develops a side; a side with two measures in 
   assert.ok(!kinds(measures).some((k) => k.endsWith('open-data-security')), kinds(measures).join(' '));
 });
 
+test('one heading and a sentence is a token against a side laid out under several headings of its own', () => {
+  const tasks = [
+    '## 建设城市感知网络', '部署物联感知终端，新建感知点位2万个。', '建设覆盖全市的物联网络，推进5G基站建设。', '整合公安、交通视频感知设备，统一接入感知网络。', '建设城市生命线监测感知设施。',
+    '## 建设城市算力中心', '分两期建设算力中心，一期新增智能算力100PFlops。', '建设数据中心机房，完善供电制冷设施。', '算力中心二期新增通用算力50PFlops。', '推进数据中心绿色化改造。',
+    '## 扩容政务云', '扩容政务云平台，新增计算资源2万核。', '推进部门业务系统全量上云，升级电子政务外网。', '政务云新增存储资源20PB。', '电子政务外网实现市县乡村四级覆盖。',
+  ];
+  const plan = (use: string[]) => analyze(lines('# 江城市城市大脑建设行动计划', '## 总体要求', '到2026年建成城市大脑。', ...tasks, ...use, WORKING), 'markdown');
+  // Three construction tasks, and one line on using them under its own heading: unbalanced.
+  const token = plan(['## 拓展应用场景', '逐步在交通、城管等领域开发一批应用场景。']);
+  assert.ok(kinds(token).includes('unbalanced:document:infrastructure-application'), kinds(token).join(' '));
+  // The same heading with the uses laid out is a side of its own.
+  const laid = plan(['## 拓展应用场景', '在交通出行领域上线信号灯智能配时应用。', '在城市管理领域推广占道经营智能识别应用。', '在应急管理领域建设风险监测预警应用。']);
+  assert.ok(!kinds(laid).some((k) => k.endsWith('infrastructure-application')), kinds(laid).join(' '));
+});
+
 test('a heading that promises both sides: several sentences on one and a single remark on the other', () => {
   const body = '依托市数据共享交换平台梳理所需数据。推动省级数据按需回流，数据共享满足率达到95%以上。';
   const text = lines('江城市高效办成一件事实施意见', '一、总体要求', '推进政务服务一网通办。', '二、处理好数据共享与安全的关系', body + '同时要注意做好数据安全工作。', '三、其他', '推进线下服务。');

@@ -55,8 +55,16 @@ test('Markdown ATX and Setext headings; the single H1 is the title', () => {
   assert.equal(r.outline[0].prefix, '## ');
 });
 
-test('a skipped level', () => {
-  assert.deepEqual(rules('一、总体要求\n1.基本原则\n'), ['outline-skipped-level@（一）']);
+test('a skipped level breaks the levels the run numbers with; a run that never uses （一） numbers in two levels', () => {
+  // The run uses （一） under 一、, then leaves it out under 二、: the editor asks for （一）.
+  assert.deepEqual(rules('一、总体要求\n（一）指导思想\n二、主要任务\n1.基本原则\n'), ['outline-skipped-level@（一）']);
+  // A 工作要点 numbered 一、 and 1. throughout, 1–6 running on: its scheme, not a gap.
+  assert.deepEqual(rules('一、制度建设\n1.健全规则\n2.完善标准\n二、平台建设\n3.建设平台\n4.优化算力\n'), []);
+  // An attachment is its own run: the body's （一） does not make the list of a 清单 a gap.
+  const withList = '一、总体要求\n（一）指导思想\n（二）工作目标\n二、保障措施\n（一）组织领导\n附件\n重点事项清单\n一、国家部署事项\n1.企业变更一件事。牵头单位：市场监管局。\n2.退休一件事。牵头单位：人社局。\n二、市级事项\n1.项目开工一件事。牵头单位：发展改革委。\n';
+  assert.deepEqual(rules(withList), []);
+  // The same list in the body, which uses （一）, is a skipped level.
+  assert.deepEqual(rules('一、总体要求\n（一）指导思想\n二、重点事项\n1.企业变更一件事。牵头单位：市场监管局。\n'), ['outline-skipped-level@（一）']);
 });
 
 test('numbers out of order and repeated', () => {

@@ -195,6 +195,11 @@ test('decimal numbering: 1.1 and 2.3.1 at the depth their numbers give', () => {
   const mixed = analyze(lines('一、发展环境', '1.1政策环境驱动', '1.2技术发展驱动', '二、总体要求'));
   assert.deepEqual(mixed.outline.map((h) => h.level), [1, 2, 2, 1]);
   assert.deepEqual(rules(mixed), []);
+  // 2. 发展现状 above 2.1 is the top of the decimal numbering, not a third 公文 level; a part with
+  // no subdivisions (1. 前言) and the last part (5. 附则) too. A list 1. 2. inside 4.1 stays a list.
+  const dotted = analyze(lines('电子政务发展规划', '1. 前言', '正文。', '2. 发展现状', '2.1 主要成果', '2.2 面对的挑战', '3. 目标', '3.1 发展愿景', '3.3 中长期目标', '4. 主要任务', '4.1 深化服务', '1.推行网上办理。', '2.推行掌上办理。', '4.2 推进共享', '5. 附则'));
+  assert.deepEqual(dotted.outline.map((h) => `${h.level} ${h.marker.trim()}${h.title}`), ['1 1.前言', '1 2.发展现状', '2 2.1主要成果', '2 2.2面对的挑战', '1 3.目标', '2 3.1发展愿景', '2 3.3中长期目标', '1 4.主要任务', '2 4.1深化服务', '3 1.推行网上办理', '3 2.推行掌上办理', '2 4.2推进共享', '1 5.附则']);
+  assert.deepEqual(rules(dotted), ['outline-order@8:3.2']);
   // One decimal number at a line start is prose (1.5万元), not a numbering scheme.
   assert.deepEqual(analyze(lines('一、资金安排', '1.5万元用于平台运维。')).outline.length, 1);
 });

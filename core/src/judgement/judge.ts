@@ -45,6 +45,10 @@ export interface SideEvidence {
   central?: boolean;
   /** Named in a heading of the draft: a task of its own. */
   headed?: boolean;
+  /** How many headings name the side (0 when none). */
+  headings?: number;
+  /** Named in the document's own title. */
+  titled?: boolean;
   /** Named in the title of what is reviewed (the document's, or the reviewed part's heading). */
   subject?: boolean;
   /** The most sentences with evidence in one paragraph. */
@@ -87,6 +91,9 @@ export function developed(x: SideEvidence, s: ReviewSettings, size: TextSize = '
   return wide || task || paragraph;
 }
 
+/** Headings of its own a side needs to outweigh a side with one heading and a sentence under it. */
+const OUTWEIGHING_HEADINGS = 3;
+
 /** The weight of a side: its sentences, or its distinct measures when one sentence names several. */
 const weight = (x: SideEvidence) => Math.max(x.spread, x.distinct ?? 0);
 
@@ -105,7 +112,9 @@ export function classify(
   const [a, b] = e;
   if (a.count === 0 && b.count === 0) return 'missing';
   // Whether the side `other` is asked for, given the side `present`.
-  const asked = (present: number) => flagged.includes(1 - present) && (raiseWhen === 'developed' || !!e[present].subject);
+  // A draft is about a side its title names, or one it lays out under several headings of its own.
+  const about = (x: SideEvidence) => !!x.subject || (x.headings ?? 0) >= OUTWEIGHING_HEADINGS;
+  const asked = (present: number) => flagged.includes(1 - present) && (raiseWhen === 'developed' || about(e[present]));
   if (a.count === 0 || b.count === 0) {
     const present = a.count > 0 ? 0 : 1;
     const absent = e[1 - present];
@@ -115,7 +124,10 @@ export function classify(
   const [big, small] = [e[bigSide], e[1 - bigSide]];
   // A token: a clause or two, not a heading of its own, against paragraphs.
   // Against the big side's own content: repeating the subject's name (“一网通办”改革) is not a paragraph on it.
-  const token = !small.central && weight(small) <= 2 && weight(small) / (big.beyondSubject ?? big.spread) < s.balanceRatio;
+  // A heading of its own with a sentence under it is a task, not a token, except against a side
+  // laid out under several headings of its own (five construction tasks and one line on using them).
+  const outweighed = !!small.headed && !small.titled && (small.headings ?? 1) <= 1 && (big.headings ?? 0) >= OUTWEIGHING_HEADINGS;
+  const token = (!small.central || outweighed) && weight(small) <= 2 && weight(small) / (big.beyondSubject ?? big.spread) < s.balanceRatio;
   const unbalanced = developed(big, s, size) && big.spread >= s.unbalancedMinLarger && token && asked(bigSide);
   return unbalanced ? 'unbalanced' : 'balanced';
 }
@@ -243,6 +255,7 @@ export function judge(input: JudgeInput): Judgement {
     const paragraphs: [Map<number, Set<number>>, Map<number, Set<number>>] = [new Map(), new Map()];
     const terms: [Set<string>, Set<string>] = [new Set(), new Set()];
     const inTitle: [number, number] = [0, 0];
+    const headingSentences: [Set<number>, Set<number>] = [new Set(), new Set()];
     const substance = r.sides.map((side) => substanceOf(side));
     const substantial: [Set<number>, Set<number>] = [new Set(), new Set()];
     const subjectTitle = input.subjectTitle(r.id);
@@ -261,7 +274,10 @@ export function judge(input: JudgeInput): Judgement {
       if (!inPara) paragraphs[m.side].set(pi, (inPara = new Set()));
       inPara.add(si);
       if (!m.generic) terms[m.side].add(m.alias);
-      if (input.inHeadingTitle(m.range.start)) inTitle[m.side]++;
+      if (input.inHeadingTitle(m.range.start)) {
+        inTitle[m.side]++;
+        headingSentences[m.side].add(si);
+      }
       const res = substance[m.side];
       if (res && !substantial[m.side].has(si)) {
         const sentence = input.sentenceText(m.range.start);
@@ -280,6 +296,8 @@ export function judge(input: JudgeInput): Judgement {
         generic: generic[k],
         central: inTitle[k] > 0 || inDocTitle,
         headed: inTitle[k] > 0,
+        headings: headingSentences[k].size,
+        titled: inDocTitle,
         subject: r.sides[k].aliases.some((a) => subjectTitle.includes(a)),
         paragraph,
         distinct: terms[k].size,

@@ -59,7 +59,7 @@ export function markerFor(family: Family, n: number): string {
  */
 export function markerLike(family: Family, marker: string, n: number): string {
   if (family !== 'decimal') return markerFor(family, n);
-  const m = /^(\d+(?:[.．]\d+)*[.．])\d+([.．]?\s*)$/.exec(marker);
+  const m = /^((?:\d+[.．])*)\d+([.．]?\s*)$/.exec(marker);
   return m ? `${m[1]}${n}${m[2]}` : marker;
 }
 

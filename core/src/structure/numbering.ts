@@ -37,6 +37,14 @@ export function checkNumbering(headings: Heading[], canonical: boolean[], excerp
   const skippedUnder = new Set<string>();
   /** Sequences whose last number was a repeat. */
   const afterRepeat = new Set<string>();
+  /** Per run: the 公文 families it numbers with. A level the run never uses is its scheme, not a gap. */
+  const usedInRun = new Map<number, Set<string>>();
+  for (const h of headings) {
+    if (!h.family || h.mdLevel) continue;
+    let used = usedInRun.get(h.run);
+    if (!used) usedInRun.set(h.run, (used = new Set()));
+    used.add(h.family);
+  }
   headings.forEach((h, idx) => {
     const fam = h.family as Family | undefined;
     if (!fam) return;
@@ -44,15 +52,17 @@ export function checkNumbering(headings: Heading[], canonical: boolean[], excerp
     // The 项 of an article in half-width brackets are left to the law text's own conventions.
     const provision = underArticle(headings, idx);
     if (!canonical[idx] && !provision) problems.push({ rule: 'outline-punctuation', heading: idx, expected: markerFor(fam, h.number), found: h.marker });
-    // A 公文 level left out under a 公文 parent (1. directly under 一、). 节 are optional; the 项
-    // and 目 of an article are not checked for levels.
+    // A 公文 level left out under a 公文 parent (1. directly under 一、) where the run numbers with
+    // that level elsewhere: a run that never uses （一） numbers in two levels, 一、 and 1., by
+    // design (工作要点, the lists of an attachment). 节 are optional; the 项 and 目 of an article are
+    // not checked for levels.
     if (parent && GONGWEN.has(fam) && GONGWEN.has(parent.family ?? '') && !h.mdLevel && !parent.mdLevel) {
       const gap = FAMILY_LEVEL[fam] - FAMILY_LEVEL[parent.family as Family];
       // Once per parent: the siblings after the first share the same missing level.
       const key = `${h.parent}:${fam}`;
-      if (gap > 1 && !skippedUnder.has(key)) {
+      const missingLevel = FAMILY_LEVEL[parent.family as Family] + 1;
+      if (gap > 1 && !skippedUnder.has(key) && usedInRun.get(h.run)?.has(familyForLevel(missingLevel))) {
         skippedUnder.add(key);
-        const missingLevel = FAMILY_LEVEL[parent.family as Family] + 1;
         problems.push({ rule: 'outline-skipped-level', heading: idx, expected: markerFor(familyForLevel(missingLevel), 1), found: h.marker, missingLevel });
       }
     }

@@ -49,6 +49,35 @@ const INDENT = /^[ \t\u3000]*/;
 /** 1 概述 — a bare number and a title, read as a decimal heading only in documents numbered 1.1. */
 const DECIMAL_TOP = /^(\d{1,2})[ \t\u3000]+(?=[\u4e00-\u9fff])/;
 
+/**
+ * In a document numbered 2.1 / 2.2, the parts above them are often written 2. 发展现状: such a
+ * line is the top of the decimal numbering, not a 公文 third level. A 1. is read so when it stands
+ * alone as a title and fits between the decimals around it: the last one before it is numbered
+ * below it and the next one is its own (2.1 after 2.) or its successor's (2.1 after 1. 前言, a part
+ * with no subdivisions); the last such line may close the document. A list 1. 2. 3. inside 4.1
+ * does not fit and stays a list.
+ */
+function decimalTops(found: Candidate[], lineAt: (i: number) => string): void {
+  let prevTop = 0;
+  for (let k = 0; k < found.length; k++) {
+    const mk = found[k].mk;
+    if (!mk) continue;
+    if (mk.family === 'decimal') {
+      prevTop = mk.parts?.[0] ?? mk.number;
+      continue;
+    }
+    if (mk.family !== 'arabic-dot' || mk.number <= prevTop) continue;
+    const rest = lineAt(found[k].line).replace(INDENT, '').slice(mk.length);
+    if (rest.length > 40 || /[。；，]/.test(rest)) continue;
+    let nextTop: number | undefined;
+    for (let j = k + 1; j < found.length && nextTop === undefined; j++) if (found[j].mk?.family === 'decimal') nextTop = found[j].mk!.parts?.[0];
+    const fits = nextTop === undefined ? prevTop === mk.number - 1 : nextTop === mk.number || nextTop === mk.number + 1;
+    if (!fits) continue;
+    found[k].mk = { family: 'decimal', number: mk.number, length: mk.length, canonical: mk.canonical, parts: [mk.number] };
+    prevTop = mk.number;
+  }
+}
+
 /** 。 ： : end a heading's title; what follows on the line is body text. */
 const RUN_ON_STOP = new Set([0x3002, 0xff1a, 0x3a]);
 
@@ -168,6 +197,7 @@ export function scanOutline(text: string, lines: Lines, language: LanguageKind, 
       found.push({ line: i, mk: { family: 'decimal', number: parseInt(m[1], 10), length: m[0].length, canonical: true, parts: [parseInt(m[1], 10)] }, mdLevel: 0, body: ls });
     }
     found.sort((a, b) => a.line - b.line);
+    decimalTops(found, (i) => lineAt(i));
   }
 
   const candidateAt = new Map(found.filter((c) => c.mk || c.mdLevel).map((c) => [c.line, c]));
