@@ -68,22 +68,36 @@ interface OpenCCConfig {
 class FastTrie {
   /** 1 for a unit that starts some word, a surrogate or an ideographic description character. */
   private readonly starts = new Uint8Array(0x10000);
+  /** The root's children by UTF-16 unit, for the words that start with a unit of the BMP. */
+  private readonly first: (TrieNode | undefined)[] = new Array<TrieNode | undefined>(0x10000).fill(undefined);
+  /** The replacement of the last word match found. */
+  private value = '';
 
   constructor(private readonly root: TrieNode) {
-    for (const cp of root.keys()) this.starts[cp > 0xffff ? 0xd800 : cp] = 1;
+    for (const [cp, node] of root) {
+      this.starts[cp > 0xffff ? 0xd800 : cp] = 1;
+      if (cp <= 0xffff) this.first[cp] = node;
+    }
     this.starts.fill(1, 0xd800, 0xe000);
     this.starts.fill(1, 0x2ff0, 0x3000);
   }
 
   /** The end of the longest word at i and its replacement (in `this.value`), or 0. */
-  private value = '';
   private match(s: string, i: number): number {
-    let node = this.root;
+    const c = s.charCodeAt(i);
+    // A unit of the BMP outside the surrogates is its own code point: its child without hashing.
+    let node = c < 0xd800 || c >= 0xe000 ? this.first[c] : this.root.get(s.codePointAt(i)!);
+    if (node === undefined) return 0;
+    let j = i + (c >= 0xd800 && c < 0xdc00 && s.codePointAt(i)! > 0xffff ? 2 : 1);
     let end = 0;
-    for (let j = i; j < s.length; ) {
+    if (node.trie_val !== undefined) {
+      end = j;
+      this.value = node.trie_val;
+    }
+    while (j < s.length && node.size > 0) {
       const cp = s.codePointAt(j)!;
       j += cp > 0xffff ? 2 : 1;
-      const next = node.get(cp);
+      const next: TrieNode | undefined = node.get(cp);
       if (next === undefined) break;
       node = next;
       if (next.trie_val !== undefined) {
