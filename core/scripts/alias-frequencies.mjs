@@ -14,11 +14,12 @@ const root = join(fileURLToPath(import.meta.url), '..', '..', '..');
 const require = createRequire(join(root, 'package.json'));
 const out = join(root, 'core', 'src', 'aliasFrequencies.generated.ts');
 
-// The aliases of the built-in packs (rules/*.json but the schema), as AliasIndex lists them.
+// The aliases of the built-in packs (rules/*.json but the schema), specific and generic, as
+// aliasWords (core/src/mentions/matcher.ts) lists them for the segmenter's dictionary.
 const words = new Set();
 for (const name of readdirSync(join(root, 'rules')).filter((n) => /\.json$/i.test(n) && !/schema/i.test(n)).sort()) {
   const pack = JSON.parse(readFileSync(join(root, 'rules', name), 'utf8').replace(/^\uFEFF/, ''));
-  for (const r of pack.relationships ?? []) for (const s of r.sides ?? []) for (const a of s.aliases ?? []) words.add(a);
+  for (const r of pack.relationships ?? []) for (const s of r.sides ?? []) for (const a of [...(s.aliases ?? []), ...(s.generic ?? [])]) words.add(a);
   for (const e of pack.elements ?? []) for (const a of e.aliases ?? []) words.add(a);
 }
 

@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { ROOT } from './helpers';
 
 /** JavaScript libraries the core may load: the schema validator (and the runtime of its generated code), the YAML parser, Traditional → Simplified. */
-const ALLOWED = new Set(['ajv', 'yaml', 'opencc-js']);
+const ALLOWED = new Set(['ajv', 'yaml', 'opencc-js', 'opencc-js/t2cn']);
 
 function sources(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir)) {
